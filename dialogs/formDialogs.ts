@@ -1,0 +1,10 @@
+import type { FormDialogs } from './mainDialog';
+import type { DialogDeps } from './shared/dialogDeps';
+
+/**
+ * The form behind each menu option. One line per form; an option without a form tells the user
+ * how to reach a person instead.
+ */
+export function buildFormDialogs(_deps: DialogDeps): FormDialogs {
+  return {};
+}

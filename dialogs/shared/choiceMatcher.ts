@@ -1,0 +1,47 @@
+import { normalizeText } from '../../src/i18n/normalize';
+
+/** One numbered option: its value and every text that selects it (label and synonyms). */
+export interface MatchableChoice<T extends string = string> {
+  value: T;
+  texts: readonly string[];
+}
+
+const NUMBER_ANSWER = /^(?:nr|no|n°|#|optie|option|keuze)?\s*(\d{1,2})\s*[.)]?$/;
+
+/**
+ * Finds the choice a user meant: its number (Latin, Arabic-Indic or Persian digits), its label,
+ * a synonym, or a distinctive part of the label. Returns undefined when unsure.
+ */
+export function matchChoice<T extends string>(
+  input: string,
+  choices: readonly MatchableChoice<T>[],
+): T | undefined {
+  const text = normalizeText(input);
+  if (!text) return undefined;
+  const numbered = NUMBER_ANSWER.exec(text);
+  if (numbered?.[1]) {
+    return choices[Number(numbered[1]) - 1]?.value;
+  }
+  const exact = choices.filter((c) => c.texts.some((t) => normalizeText(t) === text));
+  if (exact.length === 1) return exact[0]?.value;
+  if (text.length < 4) return undefined;
+  // A distinctive fragment ("laptop", "inschrijven") picks an option when only one contains it.
+  const partial = choices.filter((c) =>
+    c.texts.some((t) => {
+      const label = normalizeText(t);
+      return label.includes(text) || (text.includes(label) && label.length >= 4);
+    }),
+  );
+  return partial.length === 1 ? partial[0]?.value : undefined;
+}
+
+/** Splits "1, 3 en 5" / "1 3 5" / "1,3" into distinct choice numbers (multi-select answers). */
+export function parseNumberList(input: string, max: number): number[] | undefined {
+  const text = normalizeText(input);
+  const parts = text.split(/[^0-9]+/).filter(Boolean);
+  if (parts.length === 0) return undefined;
+  const leftover = text.replace(/[0-9]+/g, '').replace(/\b(en|and|et|و|ve|и|i|si|y)\b/g, '');
+  if (/\p{L}/u.test(leftover)) return undefined;
+  const numbers = [...new Set(parts.map(Number))];
+  return numbers.every((n) => n >= 1 && n <= max) ? numbers.sort((a, b) => a - b) : undefined;
+}

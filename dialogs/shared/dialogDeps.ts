@@ -1,0 +1,27 @@
+import type { StatePropertyAccessor } from 'botbuilder';
+import type { DialogInstance } from 'botbuilder-dialogs';
+import type { FormServices } from '../../src/forms/formServices';
+import type { Messages } from '../../src/i18n/messages';
+
+/** A form left for the menu: its inner dialog stack, restored when the user comes back. */
+export interface Draft {
+  stack: DialogInstance[];
+  savedAt: string;
+}
+
+/** What the bot remembers about a user across conversations (user state). */
+export interface UserProfile {
+  /** Language the user chose explicitly; wins over the channel's locale. */
+  locale?: string;
+  /** Drafts of interrupted forms, by dialog id. */
+  drafts?: Record<string, Draft>;
+  /** The privacy notice was shown once. */
+  privacyShown?: boolean;
+}
+
+/** What every dialog receives from the composition root. */
+export interface DialogDeps {
+  messages: Messages;
+  services: FormServices;
+  userProfile: StatePropertyAccessor<UserProfile>;
+}

@@ -1,0 +1,103 @@
+import { ConversationState, MemoryStorage, UserState, type Storage } from 'botbuilder';
+import type Redis from 'ioredis';
+import type { Server } from 'restify';
+import { MainDialog } from '../dialogs/mainDialog';
+import type { DialogDeps } from '../dialogs/shared/dialogDeps';
+import { buildFormDialogs } from '../dialogs/formDialogs';
+import { createAdapter } from './adapter';
+import { HelplineBot, type TurnInterceptor } from './bot';
+import { CaseService } from './cases/caseService';
+import type { CaseStore } from './cases/caseStore';
+import { MemoryCaseStore } from './cases/memoryCaseStore';
+import type { Clock } from './clock';
+import type { Config } from './config';
+import type { FormServices, HandoffRequester } from './forms/formServices';
+import { ContactInfoHandoff } from './handoff/contactInfoHandoff';
+import { OpeningHoursCalendar } from './handoff/openingHours';
+import type { HelplineData } from './helplineData';
+import { Messages } from './i18n/messages';
+import type { Logger } from './logger';
+import { UserDataEraser } from './privacy/userDataEraser';
+import { RedisKeys } from './redisKeys';
+import { createServer } from './server';
+import { MemoryActivityDeduplicator, type ActivityDeduplicator } from './state/activityDeduplicator';
+import { RedisActivityDeduplicator } from './state/redisActivityDeduplicator';
+import { isRedisHealthy } from './state/redisClient';
+import { RedisStorage } from './state/redisStorage';
+import { RedisCaseStore } from './cases/redisCaseStore';
+import { DirectLineEmulator, registerDirectLineRoutes } from './webchat/directLine';
+import { registerWebChatPage } from './webchat/webchatRoutes';
+import type { Activity } from 'botbuilder';
+
+export interface AppOptions {
+  config: Config;
+  data: HelplineData;
+  logger: Logger;
+  clock: Clock;
+  localesDir: string;
+  /** Redis mode when given; else the embedded in-memory stores. */
+  redis?: Redis;
+  keyPrefix?: string;
+}
+
+/** Everything built, for the composition root and for end-to-end tests. */
+export interface App {
+  server: Server;
+  messages: Messages;
+  cases: CaseStore;
+  storage: Storage;
+  mode: 'memory' | 'redis';
+}
+
+/**
+ * Wires the whole bot from validated configuration. Side-effect free apart from what the given
+ * Redis client does: it never reads the environment and never listens.
+ */
+export function buildApp(options: AppOptions): App {
+  const { config, data, logger, clock, redis } = options;
+  const keys = new RedisKeys(options.keyPrefix);
+  const messages = Messages.load(options.localesDir, config.DEFAULT_LOCALE, data.locales.supported);
+  const idleSeconds = data.retention.idleConversationDays * 24 * 3600;
+  const storage: Storage = redis ? new RedisStorage(redis, keys, { ttlSeconds: idleSeconds }) : new MemoryStorage();
+  const cases: CaseStore = redis ? new RedisCaseStore(redis, keys) : new MemoryCaseStore();
+  const dedupe: ActivityDeduplicator = redis ? new RedisActivityDeduplicator(redis, keys) : new MemoryActivityDeduplicator();
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const hours = new OpeningHoursCalendar(data.openingHours);
+  const caseService = new CaseService(cases, clock);
+  const handoff: HandoffRequester = new ContactInfoHandoff(messages, data, hours);
+  const services: FormServices = {
+    data,
+    clock,
+    hours,
+    cases: caseService,
+    handoff,
+    eraser: new UserDataEraser(caseService),
+  };
+  const deps: DialogDeps = { messages, services, userProfile: userState.createProperty('profile') };
+  const interceptors: TurnInterceptor[] = [];
+  const bot = new HelplineBot({
+    conversationState,
+    userState,
+    mainDialog: new MainDialog(deps, buildFormDialogs(deps)),
+    messages,
+    dedupe,
+    logger: logger.child('bot'),
+    interceptors,
+  });
+  const adapter = createAdapter(config, logger.child('adapter'), messages, conversationState);
+  const run = (context: Parameters<HelplineBot['run']>[0]): Promise<void> => bot.run(context);
+  const directLine = new DirectLineEmulator({
+    deliver: async (activity) => {
+      await adapter.processActivityDirect('', activity as unknown as Activity, run);
+    },
+    logger: logger.child('directline'),
+  });
+  const server = createServer({
+    logger,
+    processActivity: (req, res) => adapter.process(req, res, run),
+    health: async () => ({ store: redis ? 'redis' : 'memory', ok: redis ? await isRedisHealthy(redis) : true }),
+    registerRoutes: [(s) => registerDirectLineRoutes(s, directLine), (s) => registerWebChatPage(s)],
+  });
+  return { server, messages, cases, storage, mode: redis ? 'redis' : 'memory' };
+}

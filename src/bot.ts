@@ -1,0 +1,137 @@
+import { ActivityTypes, type BotState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import type { UserProfile } from '../dialogs/shared/dialogDeps';
+import { MAIN_DIALOG, type MainDialog, type MainDialogOptions } from '../dialogs/mainDialog';
+import type { Messages } from './i18n/messages';
+import { resolveLocale, setTurnLocale } from './i18n/turnLocale';
+import type { Logger } from './logger';
+import { wasErasedThisTurn } from './privacy/userDataEraser';
+import type { ActivityDeduplicator } from './state/activityDeduplicator';
+
+/**
+ * A step that may take a user's message before the dialogs do (crisis check, relay to staff).
+ * Returns true when it handled the message and the dialogs must not see it.
+ */
+export interface TurnInterceptor {
+  intercept(context: TurnContext): Promise<boolean>;
+}
+
+export interface HelplineBotDeps {
+  conversationState: BotState;
+  userState: BotState;
+  mainDialog: MainDialog;
+  messages: Messages;
+  dedupe: ActivityDeduplicator;
+  logger: Logger;
+  /** In order: crisis check first, then the relay to staff. */
+  interceptors?: TurnInterceptor[];
+  /** Send "typing…" when a turn takes longer than this (ms). */
+  typingAfterMs?: number;
+}
+
+interface ConversationFlags {
+  welcomed?: boolean;
+}
+
+/**
+ * The turn pipeline: de-duplicate, resolve the language, crisis check, relay when staff are on,
+ * else run the dialogs; then save (or, after "erase my data", delete) the state.
+ */
+export class HelplineBot {
+  private readonly dialogs: DialogSet;
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly flags: StatePropertyAccessor<ConversationFlags>;
+  readonly userProfile: StatePropertyAccessor<UserProfile>;
+
+  constructor(private readonly deps: HelplineBotDeps) {
+    this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    this.flags = deps.conversationState.createProperty<ConversationFlags>('flags');
+    this.userProfile = deps.userState.createProperty<UserProfile>('profile');
+    this.dialogs = new DialogSet(this.dialogState);
+    this.dialogs.add(deps.mainDialog);
+  }
+
+  /** Handles one activity; the adapter calls it for every request. */
+  async run(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    if (activity.id && !(await this.deps.dedupe.firstTime(`${activity.channelId}:${activity.conversation?.id}:${activity.id}`))) {
+      this.deps.logger.info({ conversationId: activity.conversation?.id }, 'duplicate activity ignored');
+      return;
+    }
+    const typing = this.startTypingTimer(context);
+    try {
+      const askLanguage = await this.resolveLanguage(context);
+      if (activity.type === ActivityTypes.ConversationUpdate) {
+        await this.onConversationUpdate(context, askLanguage);
+      } else if (activity.type === ActivityTypes.Message) {
+        await this.onMessage(context, askLanguage);
+      }
+      await this.persist(context);
+    } finally {
+      clearTimeout(typing);
+    }
+  }
+
+  private async onConversationUpdate(context: TurnContext, askLanguage: boolean): Promise<void> {
+    const botId = context.activity.recipient?.id;
+    const newcomers = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
+    if (newcomers.length === 0) return;
+    await this.startConversation(context, askLanguage);
+  }
+
+  private async onMessage(context: TurnContext, askLanguage: boolean): Promise<void> {
+    for (const interceptor of this.deps.interceptors ?? []) {
+      if (await interceptor.intercept(context)) return;
+    }
+    const dc = await this.dialogs.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) {
+      const flags = await this.flags.get(context, {});
+      if (!flags.welcomed) await this.startConversation(context, askLanguage);
+      else await dc.beginDialog(MAIN_DIALOG, {} satisfies MainDialogOptions);
+    }
+  }
+
+  private async startConversation(context: TurnContext, askLanguage: boolean): Promise<void> {
+    const flags = await this.flags.get(context, {});
+    if (flags.welcomed) return;
+    flags.welcomed = true;
+    await this.flags.set(context, flags);
+    const { messages } = this.deps;
+    const locale = askLanguage ? messages.defaultLocale : (await this.userProfile.get(context, {})).locale ?? this.localeOf(context);
+    await context.sendActivity(`${messages.t(locale, 'welcome.hello')}\n${messages.t(locale, 'welcome.privacyShort')}`);
+    const dc = await this.dialogs.createContext(context);
+    await dc.beginDialog(MAIN_DIALOG, { askLanguage } satisfies MainDialogOptions);
+  }
+
+  /** Saved choice, else the channel's locale, else the default (and then we ask). */
+  private async resolveLanguage(context: TurnContext): Promise<boolean> {
+    const profile = await this.userProfile.get(context, {});
+    const supported = this.deps.messages.supported();
+    const locale = resolveLocale(profile.locale, supported) ?? resolveLocale(context.activity.locale, supported);
+    setTurnLocale(context, locale ?? this.deps.messages.defaultLocale);
+    return locale === undefined;
+  }
+
+  private localeOf(context: TurnContext): string {
+    return resolveLocale(context.activity.locale, this.deps.messages.supported()) ?? this.deps.messages.defaultLocale;
+  }
+
+  private async persist(context: TurnContext): Promise<void> {
+    if (wasErasedThisTurn(context)) {
+      await this.deps.conversationState.delete(context);
+      await this.deps.userState.delete(context);
+      return;
+    }
+    await Promise.all([this.deps.conversationState.saveChanges(context), this.deps.userState.saveChanges(context)]);
+  }
+
+  /** "typing…" only when a turn is slow: most turns answer before it would show. */
+  private startTypingTimer(context: TurnContext): NodeJS.Timeout {
+    return setTimeout(() => {
+      if (!context.responded) {
+        context.sendActivity({ type: ActivityTypes.Typing }).catch(() => undefined);
+      }
+    }, this.deps.typingAfterMs ?? 700);
+  }
+}

@@ -1,0 +1,107 @@
+import type { Clock } from '../clock';
+import { AppError } from '../errors';
+import { CASE_PREFIXES, FINAL_STATUSES, schoolYearOf, type CaseKind, type CaseRecord } from './caseRecord';
+import type { CaseStore } from './caseStore';
+import { newReference } from './references';
+
+/** Who submits: enough to find the case again and to message the user later. */
+export interface CaseOrigin {
+  ownerKey: string;
+  conversationId: string;
+  channelId: string;
+  locale: string;
+  conversationRef?: Record<string, unknown>;
+}
+
+export interface SubmitRequest {
+  kind: CaseKind;
+  data: Record<string, unknown>;
+  origin: CaseOrigin;
+  /** Same key + open case of the same kind → no second case (no double approach of a family). */
+  duplicateKey?: string;
+}
+
+export type SubmitResult =
+  | { reference: string; duplicate: false }
+  | { reference: string; duplicate: true; sameOwner: boolean };
+
+/** What a user may learn of a case on "status REF": nothing but its status. */
+export interface CaseStatusView {
+  reference: string;
+  kind: CaseKind;
+  status: string;
+}
+
+/**
+ * Creates cases with unique references, merges duplicates, answers status questions and erases
+ * an owner's personal data. Form dialogs use it through `FormServices`.
+ */
+export class CaseService {
+  constructor(
+    private readonly store: CaseStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async submit(request: SubmitRequest): Promise<SubmitResult> {
+    const now = this.clock.now().toISOString();
+    if (request.duplicateKey) {
+      const existing = await this.store.findByDuplicateKey(request.kind, request.duplicateKey);
+      if (existing && !FINAL_STATUSES.includes(existing.status)) {
+        const sameOwner = existing.ownerKey === request.origin.ownerKey;
+        if (!sameOwner) {
+          existing.linkedReports.push({ at: now, ownerKey: request.origin.ownerKey, data: request.data });
+          existing.updatedAt = now;
+          await this.store.save(existing);
+        }
+        return { reference: existing.reference, duplicate: true, sameOwner };
+      }
+    }
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const record: CaseRecord = {
+        reference: newReference(CASE_PREFIXES[request.kind]),
+        kind: request.kind,
+        status: 'new',
+        createdAt: now,
+        updatedAt: now,
+        schoolYear: schoolYearOf(this.clock.now()),
+        locale: request.origin.locale,
+        channelId: request.origin.channelId,
+        ownerKey: request.origin.ownerKey,
+        conversationId: request.origin.conversationId,
+        conversationRef: request.origin.conversationRef,
+        data: request.data,
+        duplicateKey: request.duplicateKey,
+        linkedReports: [],
+        history: [{ at: now, by: 'bot', status: 'new' }],
+        notes: [],
+        partnerIds: [],
+      };
+      if (await this.store.create(record)) return { reference: record.reference, duplicate: false };
+    }
+    throw new AppError('CONFLICT', 'CaseService.submit(): no free reference after 5 attempts');
+  }
+
+  /** The status of a case, only for its owner; undefined otherwise (reveals nothing). */
+  async status(reference: string, ownerKey: string): Promise<CaseStatusView | undefined> {
+    const record = await this.store.get(reference);
+    if (!record || (record.ownerKey !== ownerKey && !record.linkedReports.some((r) => r.ownerKey === ownerKey))) {
+      return undefined;
+    }
+    return { reference: record.reference, kind: record.kind, status: record.status };
+  }
+
+  /** Removes the personal fields of every case of this owner; kind, status and dates stay. */
+  async erasePersonalData(ownerKey: string): Promise<number> {
+    const now = this.clock.now().toISOString();
+    const cases = await this.store.listByOwner(ownerKey);
+    for (const record of cases) {
+      record.data = {};
+      record.conversationRef = undefined;
+      record.ownerKey = 'erased';
+      record.conversationId = 'erased';
+      record.personalDataRemovedAt = now;
+      await this.store.save(record);
+    }
+    return cases.length;
+  }
+}

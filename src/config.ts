@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { ConfigError } from './errors';
+import { HelplineDataSchema, type HelplineData } from './helplineData';
+
+const optionalString = z.string().min(1).optional();
+
+/** The process environment the bot reads (CONTRACT.md); nothing else reads `process.env`. */
+export const ConfigSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+      .optional(),
+    MicrosoftAppId: optionalString,
+    MicrosoftAppPassword: optionalString,
+    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+    MicrosoftAppTenantId: optionalString,
+    DEFAULT_LOCALE: z
+      .string()
+      .regex(/^[a-z]{2,3}$/, 'must be a language code such as nl')
+      .default('nl'),
+    HELPDESK_USERS_FILE: optionalString,
+    HELPDESK_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.HELPDESK_SESSION_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HELPDESK_SESSION_SECRET'],
+        message: 'is required when NODE_ENV=production',
+      });
+    }
+    if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppPassword'],
+        message: 'is required when MicrosoftAppId is set',
+      });
+    }
+  });
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  // Only paths and messages: values may be secrets.
+  return issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+}
+
+/**
+ * Parses the environment once at start-up. Works on a copy and treats '' as unset, so that an
+ * empty line in `.env` means "default" rather than "invalid".
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const copy: Record<string, string | undefined> = {};
+  for (const key of Object.keys(ConfigSchema.shape)) {
+    const value = env[key];
+    copy[key] = value === '' ? undefined : value;
+  }
+  const parsed = ConfigSchema.safeParse(copy);
+  if (!parsed.success) {
+    throw new ConfigError('CONFIG_INVALID', `Invalid environment: ${describeIssues(parsed.error.issues)}`);
+  }
+  return parsed.data;
+}
+
+/** Reads and validates the helpline data file (opening hours, periods, partners, …). */
+export function loadHelplineData(path: string): HelplineData {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError('DATA_FILE_INVALID', `Helpline data file ${path}: ${(error as Error).message}`);
+  }
+  const parsed = HelplineDataSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError('DATA_FILE_INVALID', `Helpline data file ${path}: ${describeIssues(parsed.error.issues)}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+
+/**
+ * The one helpline data file (`data/helpline.json`): every time-dependent fact the bot states.
+ * @remarks Facts change every school year; `validForSchoolYear` and `lastVerified` let the bot
+ * refuse to quote what may be outdated instead of stating it as current.
+ */
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const isoDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)$/, 'must be an ISO date-time with offset');
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
+const schoolYear = z.string().regex(/^\d{4}-\d{4}$/, 'must be a school year like 2026-2027');
+
+export const TimeRangeSchema = z.tuple([hhmm, hhmm]);
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+export const OpeningHoursSchema = z.object({
+  timeZone: z.string().refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone such as Europe/Brussels'),
+  weekly: z.record(z.enum(WEEKDAYS), z.array(TimeRangeSchema)),
+  holidays: z.array(isoDate),
+});
+export type OpeningHours = z.infer<typeof OpeningHoursSchema>;
+
+export const RegistrationLevelSchema = z.enum(['toddler', 'primary', 'secondary']);
+export type RegistrationLevel = z.infer<typeof RegistrationLevelSchema>;
+
+export const RegistrationPeriodSchema = z.object({
+  level: RegistrationLevelSchema,
+  region: z.string().min(1),
+  validForSchoolYear: schoolYear,
+  lastVerified: isoDate,
+  source: z.string().min(1),
+  platformUrl: z.string().url().optional(),
+  directEnrolment: z.object({ from: isoDateTime, until: isoDateTime }).optional(),
+  aanmelden: z.object({ from: isoDateTime, until: isoDateTime }),
+  resultOn: isoDateTime.optional(),
+  inschrijven: z.object({ from: isoDateTime, until: isoDateTime }).optional(),
+  freeEnrolmentFrom: isoDateTime.optional(),
+});
+export type RegistrationPeriod = z.infer<typeof RegistrationPeriodSchema>;
+
+export const PartnerSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(1),
+  kind: z.enum(['naft', 'welfare', 'youth-work', 'school-support', 'digital', 'other']),
+  offers: z.array(z.string().min(1)),
+  area: z.array(z.string().min(1)),
+  languages: z.array(z.string().min(2)),
+  contacts: z.array(z.object({ name: z.string().min(1), phone: z.string().min(6) })).default([]),
+  source: z.string().min(1),
+});
+export type Partner = z.infer<typeof PartnerSchema>;
+
+export const CrisisLinesSchema = z.object({
+  emergency: z.string(),
+  police: z.string(),
+  suicide: z.string(),
+  abuse: z.string(),
+  missingChild: z.string(),
+  childLine: z.string(),
+  adultLine: z.string(),
+});
+
+export const HelplineDataSchema = z.object({
+  helpline: z.object({
+    name: z.string().min(1),
+    phone: z.string().regex(/^\+32\d{8,9}$/, 'must be E.164 (+32…)'),
+    phoneDisplay: z.string().min(1),
+    email: z.string().email(),
+    lastVerified: isoDate,
+    source: z.string().min(1),
+  }),
+  openingHours: OpeningHoursSchema,
+  locales: z.object({
+    supported: z.array(z.string().regex(/^[a-z]{2,3}$/)).min(1),
+  }),
+  retention: z.object({
+    idleConversationDays: z.number().int().min(1).max(365),
+    transcriptDays: z.number().int().min(1).max(365),
+    closedCaseDays: z.number().int().min(1).max(3650),
+  }),
+  teams: z.record(z.string(), z.string().min(1)),
+  crisisLines: CrisisLinesSchema,
+  registration: z.object({
+    periods: z.array(RegistrationPeriodSchema),
+    helpdesk: z.object({ phone: z.string(), email: z.string().email(), lastVerified: isoDate }),
+  }),
+  laptop: z.object({
+    mechelenPostcodes: z.array(z.string().regex(/^\d{4}$/)),
+    digisprongFromGrade: z.number().int().min(1).max(6),
+    lastVerified: isoDate,
+    source: z.string().min(1),
+  }),
+  wellbeing: z.object({
+    lowMetricThreshold: z.number().min(7).max(35),
+    minimumAge: z.number().int().min(8).max(18),
+  }),
+  partners: z.array(PartnerSchema),
+});
+
+export type HelplineData = z.infer<typeof HelplineDataSchema>;
+export { isoDate, isoDateTime, schoolYear };

@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import { buildApp } from './app';
+import { systemClock } from './clock';
+import { loadConfig, loadHelplineData } from './config';
+import { createLogger } from './logger';
+import { createRedisClient } from './state/redisClient';
+
+/** Project root, both from `src/` (ts-node) and from `dist/src/` (compiled). */
+const root = join(__dirname, __dirname.includes(`${join('dist', 'src')}`) ? '../..' : '..');
+
+/** Composition root: the only module that reads the environment, wires everything and listens. */
+async function main(): Promise<void> {
+  let config;
+  let data;
+  try {
+    config = loadConfig(process.env);
+    data = loadHelplineData(join(root, 'data', 'helpline.json'));
+  } catch (error) {
+    // One clear line, no stack: the message names the variable and what is wrong.
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const redis = config.REDIS_URL ? createRedisClient(config.REDIS_URL, logger.child('redis')) : undefined;
+  logger.info(
+    { store: redis ? 'redis' : 'memory' },
+    redis ? 'starting with Redis state and queues' : 'starting with the embedded in-memory store and queue (no REDIS_URL): data is lost on restart',
+  );
+  const app = buildApp({ config, data, logger, clock: systemClock, localesDir: join(root, 'locales'), redis });
+
+  app.server.listen(config.PORT, () => logger.info({ port: config.PORT, url: app.server.url }, 'listening'));
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping: no new requests, finishing the ones in flight');
+    const force = setTimeout(() => process.exit(1), 9_000);
+    force.unref();
+    app.server.close(() => {
+      void (redis ? redis.quit().catch(() => undefined) : Promise.resolve()).then(() => {
+        logger.info({}, 'stopped');
+        process.exit(0);
+      });
+    });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('unhandledRejection', (reason) => {
+    // A crash in one turn must never kill the process: log and go on.
+    logger.error({ err: reason instanceof Error ? reason.message : String(reason) }, 'unhandled rejection');
+  });
+}
+
+void main();

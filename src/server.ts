@@ -1,0 +1,66 @@
+import restify, { type Request, type Response, type Server } from 'restify';
+import { z } from 'zod';
+import type { Logger } from './logger';
+
+/** What the HTTP layer needs: no environment, no listening (tests build it on port 0). */
+export interface ServerDeps {
+  logger: Logger;
+  /** Hands a Bot Framework request to the adapter (CloudAdapter.process with the bot's logic). */
+  processActivity: (req: Request, res: Response) => Promise<void>;
+  /** Store health for /healthz. */
+  health: () => Promise<{ store: 'memory' | 'redis'; ok: boolean }>;
+  /** Further routes (browser chat, helpdesk console), registered by their own modules. */
+  registerRoutes?: ((server: Server) => void)[];
+  maxBodyBytes?: number;
+}
+
+/** The least an activity must have before the adapter sees it; everything else is the SDK's. */
+const ActivityEnvelopeSchema = z.object({
+  type: z.string().min(1).max(64),
+  conversation: z.object({ id: z.string().min(1).max(512) }).passthrough().optional(),
+  serviceUrl: z.string().max(2048).optional(),
+}).passthrough();
+
+/**
+ * Builds the restify server with every route of CONTRACT.md. The body parser runs before the
+ * adapter (otherwise CloudAdapter answers 400); bodies over the limit get 413.
+ */
+export function createServer(deps: ServerDeps): Server {
+  const server = restify.createServer({ name: 'mechelen-helpline-bot', handleUncaughtExceptions: false });
+  const log = deps.logger.child('http');
+  server.pre(restify.plugins.pre.context());
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes ?? 256 * 1024, mapParams: false, requestBodyOnGet: false }));
+  server.use((_req, res, next) => {
+    res.header('X-Content-Type-Options', 'nosniff');
+    res.header('Referrer-Policy', 'no-referrer');
+    next();
+  });
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    const parsed = ActivityEnvelopeSchema.safeParse(req.body);
+    if (!parsed.success || (parsed.data.type === 'message' && !parsed.data.conversation)) {
+      res.send(400, { error: 'Bad Request', message: 'body must be a Bot Framework activity' });
+      return;
+    }
+    try {
+      await deps.processActivity(req, res);
+    } catch (error) {
+      log.error({ err: (error as Error).message }, 'activity processing failed');
+      if (!res.headersSent) res.send(500, { error: 'Internal Server Error' });
+    }
+  });
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    const health = await deps.health();
+    res.send(health.ok ? 200 : 503, { status: health.ok ? 'ok' : 'unavailable', store: health.store });
+  });
+
+  for (const register of deps.registerRoutes ?? []) register(server);
+
+  server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
+    if ((err.statusCode ?? 500) >= 500) log.error({ route: req.getRoute()?.path, err: err.message }, 'request failed');
+    callback();
+  });
+  return server;
+}

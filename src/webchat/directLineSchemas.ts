@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+// Request bodies of the Direct Line emulator: validated at the edge, passed through otherwise
+// (`looseObject`), because Web Chat and the bot add fields (channelData, entities…) we must keep.
+
+/** A client-side mistake, answered with `status` and a Direct Line–style error body. */
+export class DirectLineRequestError extends Error {
+  constructor(
+    readonly status: 400 | 403 | 404 | 413,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DirectLineRequestError';
+  }
+}
+
+export const MAX_USER_ACTIVITY_CHARS = 16_000;
+export const MAX_BOT_ACTIVITY_CHARS = 256_000;
+
+export const CreateConversationSchema = z.looseObject({
+  locale: z.string().min(2).max(35).optional(),
+});
+export const UserActivitySchema = z.looseObject({
+  type: z.string().min(1).max(64),
+  text: z.string().max(5_000).optional(),
+  locale: z.string().min(2).max(35).optional(),
+  from: z.looseObject({ name: z.string().max(128).optional() }).optional(),
+});
+export const BotActivitySchema = z.looseObject({ type: z.string().min(1).max(64) });
+export const WatermarkSchema = z.union([z.literal(''), z.string().regex(/^\d{1,12}$/)]);
+
+/** Validates a request body (size first, then shape); throws a 413 or 400 error. */
+export function parse<T>(schema: z.ZodType<T>, body: unknown, maxChars: number, what: string): T {
+  if (JSON.stringify(body ?? {}).length > maxChars) {
+    throw new DirectLineRequestError(413, `${what}: body too large`);
+  }
+  const result = schema.safeParse(body ?? {});
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
+    throw new DirectLineRequestError(400, `${what}: ${issues.join('; ')}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,82 @@
+import { TestAdapter, type Activity } from 'botbuilder';
+import type { Dialog } from 'botbuilder-dialogs';
+import { MainDialog, type FormDialogs } from '../../dialogs/mainDialog';
+import type { DialogDeps } from '../../dialogs/shared/dialogDeps';
+import { HelplineBot, type TurnInterceptor } from '../../src/bot';
+import { silentLogger } from '../../src/logger';
+import { MemoryActivityDeduplicator } from '../../src/state/activityDeduplicator';
+import { makeTestWorld, type TestWorld, type TestWorldOptions } from './testDeps';
+
+/** A reply as tests look at it: its text and the values of its buttons. */
+export interface Reply {
+  type: string;
+  text: string;
+  buttons: string[];
+}
+
+export interface BotHarnessOptions extends TestWorldOptions {
+  locale?: string;
+  /** Forms to plug into the menu (default: none, as in the spine). */
+  forms?: (deps: DialogDeps) => FormDialogs | Record<string, Dialog>;
+  interceptors?: TurnInterceptor[];
+  world?: TestWorld;
+  userId?: string;
+  conversationId?: string;
+}
+
+/**
+ * The whole turn pipeline (HelplineBot + MainDialog) on a botbuilder TestAdapter. `say` sends
+ * one message and returns every reply of that turn, typing indicators left out.
+ */
+export class BotHarness {
+  readonly world: TestWorld;
+  readonly adapter: TestAdapter;
+  readonly bot: HelplineBot;
+  locale: string | undefined;
+
+  constructor(options: BotHarnessOptions = {}) {
+    this.world = options.world ?? makeTestWorld(options);
+    this.locale = options.locale;
+    const { deps } = this.world;
+    this.bot = new HelplineBot({
+      conversationState: this.world.conversationState,
+      userState: this.world.userState,
+      mainDialog: new MainDialog(deps, (options.forms?.(deps) ?? {}) as FormDialogs),
+      messages: deps.messages,
+      dedupe: new MemoryActivityDeduplicator(),
+      logger: silentLogger,
+      interceptors: options.interceptors,
+      typingAfterMs: 60_000,
+    });
+    const reference = TestAdapter.createConversation(options.conversationId ?? 'conv-1', options.userId ?? 'user-1', 'bot');
+    // The TestAdapter copies the reference's locale onto every activity: make it the test's.
+    reference.locale = options.locale ?? '';
+    this.adapter = new TestAdapter((context) => this.bot.run(context), reference);
+  }
+
+  /** Sends a conversationUpdate that adds the user, as Web Chat and the Emulator do. */
+  async join(): Promise<Reply[]> {
+    return this.send({ type: 'conversationUpdate', membersAdded: [{ id: 'user-1', name: 'user' }] });
+  }
+
+  async say(text: string, extra: Partial<Activity> = {}): Promise<Reply[]> {
+    return this.send({ type: 'message', text, ...extra });
+  }
+
+  /** Sends and returns the reply texts joined, for `toContain` checks. */
+  async sayText(text: string): Promise<string> {
+    return (await this.say(text)).map((r) => r.text).join('\n');
+  }
+
+  async send(activity: Partial<Activity>): Promise<Reply[]> {
+    await this.adapter.receiveActivity({ locale: this.locale, ...activity } as Activity);
+    const replies = this.adapter.activeQueue.splice(0);
+    return replies
+      .filter((r) => r.type === 'message')
+      .map((r) => ({
+        type: r.type ?? 'message',
+        text: r.text ?? '',
+        buttons: (r.suggestedActions?.actions ?? []).map((a) => String(a.value)),
+      }));
+  }
+}

@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import { ConversationState, MemoryStorage, UserState, type Storage } from 'botbuilder';
+import type { DialogDeps } from '../../dialogs/shared/dialogDeps';
+import { CaseService } from '../../src/cases/caseService';
+import type { CaseStore } from '../../src/cases/caseStore';
+import { MemoryCaseStore } from '../../src/cases/memoryCaseStore';
+import { loadHelplineData } from '../../src/config';
+import type { FormServices } from '../../src/forms/formServices';
+import { OpeningHoursCalendar } from '../../src/handoff/openingHours';
+import type { HelplineData } from '../../src/helplineData';
+import { Messages } from '../../src/i18n/messages';
+import { UserDataEraser } from '../../src/privacy/userDataEraser';
+import { FixedClock } from '../fakes/fixedClock';
+import { RecordingHandoff } from '../fakes/recordingHandoff';
+
+export const ROOT = join(__dirname, '..', '..');
+export const LOCALES_DIR = join(ROOT, 'locales');
+
+/** The real data file, parsed once per test file. */
+export function realData(): HelplineData {
+  return loadHelplineData(join(ROOT, 'data', 'helpline.json'));
+}
+
+let cachedMessages: Messages | undefined;
+/** All locale files, compiled once per test file. */
+export function realMessages(): Messages {
+  cachedMessages ??= Messages.load(LOCALES_DIR, 'nl');
+  return cachedMessages;
+}
+
+export interface TestWorld {
+  deps: DialogDeps;
+  services: FormServices;
+  clock: FixedClock;
+  caseStore: CaseStore;
+  handoff: RecordingHandoff;
+  storage: Storage;
+  conversationState: ConversationState;
+  userState: UserState;
+  data: HelplineData;
+}
+
+export interface TestWorldOptions {
+  storage?: Storage;
+  caseStore?: CaseStore;
+  clock?: FixedClock;
+  data?: HelplineData;
+}
+
+/** Real services on in-memory stores, a fixed clock and a recording hand-off. */
+export function makeTestWorld(options: TestWorldOptions = {}): TestWorld {
+  const storage = options.storage ?? new MemoryStorage();
+  const clock = options.clock ?? new FixedClock();
+  const data = options.data ?? realData();
+  const caseStore = options.caseStore ?? new MemoryCaseStore();
+  const caseService = new CaseService(caseStore, clock);
+  const handoff = new RecordingHandoff();
+  const messages = realMessages();
+  const services: FormServices = {
+    data,
+    clock,
+    hours: new OpeningHoursCalendar(data.openingHours),
+    cases: caseService,
+    handoff,
+    eraser: new UserDataEraser(caseService),
+  };
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const deps: DialogDeps = { messages, services, userProfile: userState.createProperty('profile') };
+  return { deps, services, clock, caseStore, handoff, storage, conversationState, userState, data };
+}
