@@ -255,7 +255,7 @@ describe('Direct Line emulator limits and silent bots', () => {
 
   it('should evict the oldest conversation and the oldest activities', async () => {
     srv = await startWebChatServer({
-      deliver: async () => undefined,
+      deliver: () => Promise.resolve(),
       maxConversations: 2,
       maxActivitiesPerConversation: 3,
     });

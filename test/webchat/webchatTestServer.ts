@@ -1,11 +1,5 @@
-import type { AddressInfo } from 'node:net';
 import restify from 'restify';
-import {
-  type Activity,
-  ActivityTypes,
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-} from 'botbuilder';
+import { type Activity, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import {
   DirectLineEmulator,
   type DirectLineActivity,
@@ -34,8 +28,10 @@ export async function startWebChatServer(
   const emulator = new DirectLineEmulator(options);
   registerDirectLineRoutes(server, emulator);
   registerWebChatPage(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => {
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address();
   return {
     origin: `http://127.0.0.1:${port}`,
     emulator,
@@ -54,10 +50,10 @@ export function cloudAdapterEchoBot(): DirectLineEmulatorOptions['deliver'] {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   return (activity: DirectLineActivity) =>
     adapter.processActivityDirect('', activity as unknown as Activity, async (ctx) => {
-      if (ctx.activity.type === ActivityTypes.ConversationUpdate) {
+      if (ctx.activity.type === 'conversationUpdate') {
         const added = ctx.activity.membersAdded ?? [];
         if (added.some((m) => m.id !== ctx.activity.recipient.id)) await ctx.sendActivity(WELCOME);
-      } else if (ctx.activity.type === ActivityTypes.Message) {
+      } else if (ctx.activity.type === 'message') {
         await ctx.sendActivity(`echo: ${ctx.activity.text}`);
       }
     });
