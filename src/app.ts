@@ -97,7 +97,9 @@ export function buildApp(options: AppOptions): App {
     logger,
     processActivity: (req, res) => adapter.process(req, res, run),
     health: async () => ({ store: redis ? 'redis' : 'memory', ok: redis ? await isRedisHealthy(redis) : true }),
-    registerRoutes: [(s) => registerDirectLineRoutes(s, directLine), (s) => registerWebChatPage(s)],
+    // The browser page talks to the bot in local mode only: with credentials the bot would need
+    // Azure tokens (internet) to answer, so the page is not offered then.
+    registerRoutes: config.MicrosoftAppId ? [] : [(s) => registerDirectLineRoutes(s, directLine), (s) => registerWebChatPage(s)],
   });
   return { server, messages, cases, storage, mode: redis ? 'redis' : 'memory' };
 }
