@@ -48,6 +48,56 @@ export const RegistrationPeriodSchema = z.object({
 });
 export type RegistrationPeriod = z.infer<typeof RegistrationPeriodSchema>;
 
+/** Address of a registration website for one level and one cycle (it changed name twice since 2020). */
+export const RegistrationPlatformSchema = z.object({
+  levels: z.array(RegistrationLevelSchema).min(1),
+  region: z.string().min(1),
+  url: z.string().url(),
+  validForSchoolYear: schoolYear,
+  lastVerified: isoDate,
+  source: z.string().min(1),
+});
+export type RegistrationPlatform = z.infer<typeof RegistrationPlatformSchema>;
+
+/** The registration help desk: quoted only for the school year it was verified for. */
+export const RegistrationHelpdeskSchema = z.object({
+  phone: z.string().min(6),
+  email: z.string().email(),
+  validForSchoolYear: schoolYear,
+  lastVerified: isoDate,
+  source: z.string().min(1),
+});
+
+/**
+ * The laptop scheme as data (seeds 000 and 002), so a change of rules is an edit of the data file.
+ * `gift` lists what a gift laptop needs; every other eligible request is a loan.
+ */
+export const LaptopRulesSchema = z.object({
+  mechelenPostcodes: z.array(z.string().regex(/^\d{4}$/)).min(1),
+  /** Only families living in Mechelen can ask (else: explain and point to the helpline). */
+  mechelenOnly: z.boolean(),
+  digisprongFromGrade: z.number().int().min(1).max(6),
+  maxPupils: z.number().int().min(1).max(20),
+  gift: z.object({
+    firstRequestOnly: z.boolean(),
+    livesInMechelen: z.boolean(),
+    /** Answers to the legal-residence question that allow a gift; any other answer gives a loan. */
+    legalResidenceAnswers: z.array(z.enum(['yes', 'no', 'dontKnow', 'ratherNotSay'])),
+  }),
+  agreement: z.object({
+    deposit: z.boolean(),
+    damageFee: z.boolean(),
+    homeDelivery: z.boolean(),
+    phoneIctHelp: z.boolean(),
+    internetWhenNeeded: z.boolean(),
+  }),
+  /** Languages the ICT help can be given in (ISO codes; labels in the locale files). */
+  ictHelpLanguages: z.array(z.string().regex(/^[a-z]{2,3}$/)).min(1),
+  lastVerified: isoDate,
+  source: z.string().min(1),
+});
+export type LaptopRules = z.infer<typeof LaptopRulesSchema>;
+
 export const PartnerSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(1),
@@ -92,14 +142,10 @@ export const HelplineDataSchema = z.object({
   crisisLines: CrisisLinesSchema,
   registration: z.object({
     periods: z.array(RegistrationPeriodSchema),
-    helpdesk: z.object({ phone: z.string(), email: z.string().email(), lastVerified: isoDate }),
+    platforms: z.array(RegistrationPlatformSchema),
+    helpdesk: RegistrationHelpdeskSchema,
   }),
-  laptop: z.object({
-    mechelenPostcodes: z.array(z.string().regex(/^\d{4}$/)),
-    digisprongFromGrade: z.number().int().min(1).max(6),
-    lastVerified: isoDate,
-    source: z.string().min(1),
-  }),
+  laptop: LaptopRulesSchema,
   wellbeing: z.object({
     lowMetricThreshold: z.number().min(7).max(35),
     minimumAge: z.number().int().min(8).max(18),
