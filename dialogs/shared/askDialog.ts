@@ -41,7 +41,7 @@ export type AskOptions =
   | (AskBase & { kind: 'yesNo'; extra?: ('dontKnow' | 'ratherNotSay')[] })
   | (AskBase & { kind: 'phone' | 'email' | 'postcode' | 'date' })
   | (AskBase & { kind: 'integer'; min: number; max: number })
-  | (AskBase & { kind: 'text'; max: number });
+  | (AskBase & { kind: 'text'; max: number; pattern?: string; patternErrorKey?: string });
 
 interface AskState {
   options: AskOptions;
@@ -103,6 +103,12 @@ export class AskDialog extends Dialog<AskOptions> {
     return Dialog.EndOfTurn;
   }
 
+  /** After an interruption (language, status, privacy…) on top of it: ask the question again. */
+  override async resumeDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    await this.repromptDialog(dc.context, dc.activeDialog!);
+    return Dialog.EndOfTurn;
+  }
+
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
     const state = instance.state as AskState;
     await this.ask(context, state.options, false);
@@ -146,8 +152,12 @@ export class AskDialog extends Dialog<AskOptions> {
         return dateValidator(this.clock.now())(text);
       case 'integer':
         return integerValidator(options.min, options.max)(text);
-      case 'text':
-        return boundedTextValidator(options.max)(text);
+      case 'text': {
+        // Optional regex (a string, as options are saved with the dialog state), e.g. a house number.
+        const result = boundedTextValidator(options.max)(text);
+        if (!result.ok || !options.pattern || new RegExp(options.pattern, 'iu').test(result.value)) return result;
+        return { ok: false, errorKey: options.patternErrorKey ?? 'prompts.textRequired' };
+      }
     }
   }
 

@@ -41,6 +41,8 @@ export const CaseRecordSchema = z.object({
   conversationRef: z.record(z.string(), z.unknown()).optional(),
   data: z.record(z.string(), z.unknown()),
   duplicateKey: z.string().optional(),
+  /** More keys that find this case as a duplicate (a laptop request: same phone or same address). */
+  extraDuplicateKeys: z.array(z.string()).optional(),
   /** Extra reports about the same pupil/family, merged into this case instead of a second one. */
   linkedReports: z.array(z.object({ at: z.string(), ownerKey: z.string(), data: z.record(z.string(), z.unknown()) })),
   history: z.array(CaseHistoryEntrySchema),

@@ -19,6 +19,8 @@ export interface SubmitRequest {
   origin: CaseOrigin;
   /** Same key + open case of the same kind → no second case (no double approach of a family). */
   duplicateKey?: string;
+  /** Further keys, any of which also marks a duplicate (checked in order after duplicateKey). */
+  extraDuplicateKeys?: string[];
 }
 
 export type SubmitResult =
@@ -44,8 +46,9 @@ export class CaseService {
 
   async submit(request: SubmitRequest): Promise<SubmitResult> {
     const now = this.clock.now().toISOString();
-    if (request.duplicateKey) {
-      const existing = await this.store.findByDuplicateKey(request.kind, request.duplicateKey);
+    for (const key of [request.duplicateKey, ...(request.extraDuplicateKeys ?? [])]) {
+      if (!key) continue;
+      const existing = await this.store.findByDuplicateKey(request.kind, key);
       if (existing && !FINAL_STATUSES.includes(existing.status)) {
         const sameOwner = existing.ownerKey === request.origin.ownerKey;
         if (!sameOwner) {
@@ -71,6 +74,7 @@ export class CaseService {
         conversationRef: request.origin.conversationRef,
         data: request.data,
         duplicateKey: request.duplicateKey,
+        extraDuplicateKeys: request.extraDuplicateKeys,
         linkedReports: [],
         history: [{ at: now, by: 'bot', status: 'new' }],
         notes: [],

@@ -9,7 +9,9 @@ export class MemoryCaseStore implements CaseStore {
   async create(record: CaseRecord): Promise<boolean> {
     if (this.cases.has(record.reference)) return false;
     this.cases.set(record.reference, structuredClone(CaseRecordSchema.parse(record)));
-    if (record.duplicateKey) this.duplicates.set(`${record.kind}:${record.duplicateKey}`, record.reference);
+    for (const key of [record.duplicateKey, ...(record.extraDuplicateKeys ?? [])]) {
+      if (key) this.duplicates.set(`${record.kind}:${key}`, record.reference);
+    }
     return true;
   }
 

@@ -21,7 +21,9 @@ export class RedisCaseStore implements CaseStore {
       .multi()
       .zadd(this.keys.caseIndex(), Date.parse(valid.createdAt), valid.reference)
       .sadd(this.keys.casesOfUser(valid.ownerKey), valid.reference);
-    if (valid.duplicateKey) multi.set(this.keys.caseDuplicate(valid.kind, valid.duplicateKey), valid.reference);
+    for (const key of [valid.duplicateKey, ...(valid.extraDuplicateKeys ?? [])]) {
+      if (key) multi.set(this.keys.caseDuplicate(valid.kind, key), valid.reference);
+    }
     await multi.exec();
     return true;
   }
