@@ -150,6 +150,8 @@ export const HelplineDataSchema = z.object({
     lowMetricThreshold: z.number().min(7).max(35),
     minimumAge: z.number().int().min(8).max(18),
   }),
+    /** Languages staff can call back in (ISO codes; labels under \`callback.languages\` in the locales). */
+    callbackLanguages: z.array(z.string().regex(/^[a-z]{2,3}$/)).min(1),
   partners: z.array(PartnerSchema),
 });
 

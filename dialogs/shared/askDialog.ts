@@ -32,6 +32,8 @@ interface AskBase {
   /** Locale key of the question. */
   textKey: string;
   vars?: Record<string, unknown>;
+  /** Ask in this language instead of the turn's (the "switch to your language?" question). */
+  locale?: string;
 }
 
 /** What to ask: serialisable, because it is saved with the dialog state between turns. */
@@ -97,7 +99,7 @@ export class AskDialog extends Dialog<AskOptions> {
       await this.sendChoices(dc.context, 'prompts.tooManyInvalid', {}, [YES_NO_CHOICES.yes!, YES_NO_CHOICES.no!]);
       return Dialog.EndOfTurn;
     }
-    const locale = getTurnLocale(dc.context, this.messages.defaultLocale);
+    const locale = state.options.locale ?? getTurnLocale(dc.context, this.messages.defaultLocale);
     await dc.context.sendActivity(this.messages.t(locale, result.errorKey, result.vars ?? {}));
     await this.ask(dc.context, state.options, true);
     return Dialog.EndOfTurn;
@@ -127,7 +129,7 @@ export class AskDialog extends Dialog<AskOptions> {
   }
 
   private recognize(context: TurnContext, options: AskOptions, text: string): ValidationResult<unknown> {
-    const locale = getTurnLocale(context, this.messages.defaultLocale);
+    const locale = options.locale ?? getTurnLocale(context, this.messages.defaultLocale);
     const count = this.choicesOf(options).length;
     switch (options.kind) {
       case 'choice':
@@ -182,11 +184,11 @@ export class AskDialog extends Dialog<AskOptions> {
   private async ask(context: TurnContext, options: AskOptions, isRetry: boolean): Promise<void> {
     const choices = this.choicesOf(options);
     if (choices.length > 0) {
-      await this.sendChoices(context, options.textKey, options.vars ?? {}, choices, options.kind === 'multiChoice');
+      await this.sendChoices(context, options.textKey, options.vars ?? {}, choices, options.kind === 'multiChoice', options.locale);
       return;
     }
     if (isRetry) return; // the error message already said what to type; do not repeat the question
-    const locale = getTurnLocale(context, this.messages.defaultLocale);
+    const locale = options.locale ?? getTurnLocale(context, this.messages.defaultLocale);
     await context.sendActivity(this.messages.t(locale, options.textKey, options.vars ?? {}));
   }
 
@@ -202,8 +204,9 @@ export class AskDialog extends Dialog<AskOptions> {
     vars: Record<string, unknown>,
     choices: readonly ChoiceSpec[],
     multi = false,
+    localeOverride?: string,
   ): Promise<void> {
-    const locale = getTurnLocale(context, this.messages.defaultLocale);
+    const locale = localeOverride ?? getTurnLocale(context, this.messages.defaultLocale);
     const labels = choices.map((c) => this.label(locale, c));
     const lines = labels.map((label, i) => `${i + 1}. ${label}`);
     const text = [this.messages.t(locale, textKey, vars), ...lines].join('\n');

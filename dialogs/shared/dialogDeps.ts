@@ -15,6 +15,8 @@ export interface UserProfile {
   locale?: string;
   /** Drafts of interrupted forms, by dialog id. */
   drafts?: Record<string, Draft>;
+  /** Languages the user declined when we offered to switch (not offered again). */
+  languageDeclined?: string[];
   /** The privacy notice was shown once. */
   privacyShown?: boolean;
 }

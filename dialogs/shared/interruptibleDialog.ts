@@ -14,6 +14,9 @@ import { EraseDialog, ERASE_DIALOG } from './eraseDialog';
 import type { FormOutcome } from './formOutcome';
 import { detectGlobalCommand, type GlobalCommand } from './globalCommands';
 import { LanguageDialog, LANGUAGE_DIALOG } from './languageDialog';
+import { LanguageSwitchDialog, LANGUAGE_SWITCH_DIALOG } from './languageSwitchDialog';
+import { guessLanguage } from '../../src/i18n/languageGuess';
+import { ASK_DIALOG, type AskOptions } from './askDialog';
 import { ResumeDialog, RESUME_DIALOG } from './resumeDialog';
 import { takeSignal, type FormSignal } from './signals';
 import { StatusDialog, STATUS_DIALOG } from './statusDialog';
@@ -38,6 +41,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     super(id);
     this.addDialog(new AskDialog(deps.messages, deps.services.clock));
     this.addDialog(new LanguageDialog(deps));
+    this.addDialog(new LanguageSwitchDialog(deps));
     this.addDialog(new StatusDialog(deps));
     this.addDialog(new EraseDialog(deps));
     this.addDialog(new ResumeDialog());
@@ -69,6 +73,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         const handled = await this.onCommand(innerDc, command);
         if (handled) return this.afterStep(innerDc, handled);
       }
+      const switchTo = await this.languageToOffer(innerDc, activity.text);
+      if (switchTo) return innerDc.beginDialog(LANGUAGE_SWITCH_DIALOG, { locale: switchTo });
     }
     return this.afterStep(innerDc, await super.onContinueDialog(innerDc));
   }
@@ -113,6 +119,22 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       case 'erase':
         return innerDc.beginDialog(ERASE_DIALOG);
     }
+  }
+
+  /**
+   * A long answer to a numbered question, written in another supported language, is taken as a
+   * wish to switch. Never on free-text questions: there it is an answer, and is kept.
+   */
+  private async languageToOffer(innerDc: DialogContext, text: string): Promise<string | undefined> {
+    const active = innerDc.activeDialog;
+    if (active?.id !== ASK_DIALOG) return undefined;
+    const kind = (active.state as { options?: AskOptions }).options?.kind;
+    if (kind !== 'choice' && kind !== 'multiChoice' && kind !== 'yesNo') return undefined;
+    const { messages } = this.deps;
+    const guess = guessLanguage(text, messages.supported());
+    if (!guess || guess === getTurnLocale(innerDc.context, messages.defaultLocale)) return undefined;
+    const profile = await this.deps.userProfile.get(innerDc.context, {});
+    return profile.languageDeclined?.includes(guess) ? undefined : guess;
   }
 
   /** Variables for the help text (opening hours, phone…). */

@@ -82,7 +82,11 @@ describe('MainDialog through the turn pipeline', () => {
     await bot.join();
     const text = await bot.sayText('language');
     expect(text).toContain('Choose your language');
-    expect(await bot.sayText('2')).toContain('I will speak English with you now.');
+    const switched = await bot.sayText('2');
+    expect(switched).toContain('I will speak English with you now.');
+    // The menu question the user was at is asked again, now in English.
+    expect(switched).toContain('How can I help?');
+    expect(await bot.sayText('6')).toContain('What is your reference?');
   });
 
   it('shows the privacy notice on "privacy" and re-asks the menu', async () => {
@@ -91,5 +95,25 @@ describe('MainDialog through the turn pipeline', () => {
     const text = await bot.sayText('privacy');
     expect(text).toContain('national register number');
     expect(text).toContain('How can I help?');
+  });
+});
+
+describe('offering to switch language', () => {
+  it('asks in English when a Dutch user answers the menu with an English sentence, and switches on yes', async () => {
+    const bot = new BotHarness({ locale: 'nl' });
+    await bot.join();
+    const offer = await bot.sayText('I would like to ask for a laptop please');
+    expect(offer).toContain('Shall we continue in English?');
+    const switched = await bot.sayText('yes');
+    expect(switched).toContain('I will speak English with you now.');
+    expect(switched).toContain('How can I help?');
+  });
+
+  it('does not ask again after a no, and keeps the language', async () => {
+    const bot = new BotHarness({ locale: 'nl' });
+    await bot.join();
+    await bot.say('I would like to ask for a laptop please');
+    expect(await bot.sayText('no')).toContain('Waarmee kan ik helpen?');
+    expect(await bot.sayText('I would like to ask for a laptop please')).toContain('Dat begreep ik niet');
   });
 });
