@@ -138,20 +138,26 @@ export const HelplineDataSchema = z.object({
     transcriptDays: z.number().int().min(1).max(365),
     closedCaseDays: z.number().int().min(1).max(3650),
   }),
+  /** Abuse limits: request body, message length, messages per conversation per minute. */
+  limits: z.object({
+    maxBodyBytes: z.number().int().min(1024).max(4 * 1024 * 1024),
+    maxMessageChars: z.number().int().min(100).max(20_000),
+    messagesPerMinute: z.number().int().min(1).max(600),
+  }),
   teams: z.record(z.string(), z.string().min(1)),
   crisisLines: CrisisLinesSchema,
   registration: z.object({
     periods: z.array(RegistrationPeriodSchema),
     platforms: z.array(RegistrationPlatformSchema),
     helpdesk: RegistrationHelpdeskSchema,
+    /** Languages staff can call back in (ISO codes; labels under \`callback.languages\` in the locales). */
+    callbackLanguages: z.array(z.string().regex(/^[a-z]{2,3}$/)).min(1),
   }),
   laptop: LaptopRulesSchema,
   wellbeing: z.object({
     lowMetricThreshold: z.number().min(7).max(35),
     minimumAge: z.number().int().min(8).max(18),
   }),
-    /** Languages staff can call back in (ISO codes; labels under \`callback.languages\` in the locales). */
-    callbackLanguages: z.array(z.string().regex(/^[a-z]{2,3}$/)).min(1),
   partners: z.array(PartnerSchema),
 });
 
