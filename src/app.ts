@@ -19,6 +19,7 @@ import { Messages } from './i18n/messages';
 import type { Logger } from './logger';
 import { UserDataEraser } from './privacy/userDataEraser';
 import { RedisKeys } from './redisKeys';
+import { CrisisInterceptor } from './safety/crisisInterceptor';
 import { createServer } from './server';
 import { MemoryActivityDeduplicator, type ActivityDeduplicator } from './state/activityDeduplicator';
 import { RedisActivityDeduplicator } from './state/redisActivityDeduplicator';
@@ -76,6 +77,7 @@ export function buildApp(options: AppOptions): App {
   };
   const deps: DialogDeps = { messages, services, userProfile: userState.createProperty('profile') };
   const interceptors: TurnInterceptor[] = [];
+  interceptors.push(new CrisisInterceptor(messages, data.crisisLines, handoff, logger.child('crisis')));
   const bot = new HelplineBot({
     conversationState,
     userState,
