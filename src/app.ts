@@ -20,6 +20,8 @@ import type { Logger } from './logger';
 import { UserDataEraser } from './privacy/userDataEraser';
 import { RedisKeys } from './redisKeys';
 import { CrisisInterceptor } from './safety/crisisInterceptor';
+import { MemoryAnonymousRecordStore } from './wellbeing/anonymousRecordStore';
+import { RedisAnonymousRecordStore } from './wellbeing/redisAnonymousRecordStore';
 import { createServer } from './server';
 import { MemoryActivityDeduplicator, type ActivityDeduplicator } from './state/activityDeduplicator';
 import { RedisActivityDeduplicator } from './state/redisActivityDeduplicator';
@@ -74,6 +76,7 @@ export function buildApp(options: AppOptions): App {
     cases: caseService,
     handoff,
     eraser: new UserDataEraser(caseService),
+    anonymous: redis ? new RedisAnonymousRecordStore(redis, keys) : new MemoryAnonymousRecordStore(),
   };
   const deps: DialogDeps = { messages, services, userProfile: userState.createProperty('profile') };
   const interceptors: TurnInterceptor[] = [];

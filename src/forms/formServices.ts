@@ -3,6 +3,7 @@ import type { CaseService } from '../cases/caseService';
 import type { Clock } from '../clock';
 import type { OpeningHoursCalendar } from '../handoff/openingHours';
 import type { HelplineData } from '../helplineData';
+import type { AnonymousRecordStore } from '../wellbeing/anonymousRecordStore';
 
 /** Why and how urgently a conversation should go to a person. */
 export interface HandoffRequest {
@@ -35,6 +36,8 @@ export interface FormServices {
   readonly cases: Pick<CaseService, 'submit' | 'status'>;
   readonly handoff: HandoffRequester;
   readonly eraser: PersonalDataEraser;
+  /** Anonymous records (wellbeing check-ins kept with consent); absent = nothing is kept. */
+  readonly anonymous?: AnonymousRecordStore;
 }
 
 /** The key under which a user's cases are filed: channel and user id. */

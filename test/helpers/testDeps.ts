@@ -10,6 +10,7 @@ import { OpeningHoursCalendar } from '../../src/handoff/openingHours';
 import type { HelplineData } from '../../src/helplineData';
 import { Messages } from '../../src/i18n/messages';
 import { UserDataEraser } from '../../src/privacy/userDataEraser';
+import { MemoryAnonymousRecordStore } from '../../src/wellbeing/anonymousRecordStore';
 import { FixedClock } from '../fakes/fixedClock';
 import { RecordingHandoff } from '../fakes/recordingHandoff';
 
@@ -63,6 +64,7 @@ export function makeTestWorld(options: TestWorldOptions = {}): TestWorld {
     cases: caseService,
     handoff,
     eraser: new UserDataEraser(caseService),
+    anonymous: new MemoryAnonymousRecordStore(),
   };
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
