@@ -4,6 +4,7 @@ import type { Clock } from '../../src/clock';
 import type { Messages } from '../../src/i18n/messages';
 import { getTurnLocale } from '../../src/i18n/turnLocale';
 import { matchChoice, parseNumberList, type MatchableChoice } from './choiceMatcher';
+import { recognizeNumberWords, recognizeWrittenDate } from './recognizers';
 import { raiseSignal } from './signals';
 import {
   boundedTextValidator,
@@ -150,10 +151,18 @@ export class AskDialog extends Dialog<AskOptions> {
         return emailValidator(text);
       case 'postcode':
         return postcodeValidator(text);
-      case 'date':
-        return dateValidator(this.clock.now())(text);
-      case 'integer':
-        return integerValidator(options.min, options.max)(text);
+      case 'date': {
+        const validate = dateValidator(this.clock.now());
+        const result = validate(text);
+        const written = result.ok ? undefined : recognizeWrittenDate(text, locale);
+        return written ? validate(written.split('-').reverse().join('-')) : result;
+      }
+      case 'integer': {
+        const validate = integerValidator(options.min, options.max);
+        const result = validate(text);
+        const word = result.ok ? undefined : recognizeNumberWords(text, locale);
+        return word === undefined ? result : validate(String(word));
+      }
       case 'text': {
         // Optional regex (a string, as options are saved with the dialog state), e.g. a house number.
         const result = boundedTextValidator(options.max)(text);

@@ -35,13 +35,16 @@ export function matchChoice<T extends string>(
   return partial.length === 1 ? partial[0]?.value : undefined;
 }
 
+const AND_WORDS = new Set(['en', 'and', 'et', 'و', 've', 'и', 'і', 'i', 'si', 'y']);
+
 /** Splits "1, 3 en 5" / "1 3 5" / "1,3" into distinct choice numbers (multi-select answers). */
 export function parseNumberList(input: string, max: number): number[] | undefined {
   const text = normalizeText(input);
   const parts = text.split(/[^0-9]+/).filter(Boolean);
   if (parts.length === 0) return undefined;
-  const leftover = text.replace(/[0-9]+/g, '').replace(/\b(en|and|et|و|ve|и|i|si|y)\b/g, '');
-  if (/\p{L}/u.test(leftover)) return undefined;
+  // Only "and" words may stand between the numbers ("1, 3 en 5", "٢ و ٤"), in any of our languages.
+  const leftover = text.replace(/[0-9]+/g, ' ').split(/\s+/).filter(Boolean);
+  if (leftover.some((word) => !AND_WORDS.has(word))) return undefined;
   const numbers = [...new Set(parts.map(Number))];
   return numbers.every((n) => n >= 1 && n <= max) ? numbers.sort((a, b) => a - b) : undefined;
 }
