@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { AppError } from '../errors';
-import { normalizeText } from './normalize';
+import { normalizeText, stripInvisible } from './normalize';
 
 /** A locale's self-description (`_meta` in every locale file). */
 export interface LocaleMeta {
@@ -52,22 +52,23 @@ export class Messages {
   constructor(
     raw: Record<string, Record<string, unknown>>,
     readonly defaultLocale: string,
+    readonly timeZone = 'Europe/Brussels',
   ) {
-    for (const [locale, json] of Object.entries(raw)) this.locales.set(locale, compileLocale(json));
+    for (const [locale, json] of Object.entries(raw)) this.locales.set(locale, compileLocale(locale, json, timeZone));
     if (!this.locales.has(defaultLocale)) {
       throw new AppError('LOCALE_MISSING_KEY', `Messages: default locale "${defaultLocale}" has no file`);
     }
   }
 
   /** Loads `<dir>/<lang>.json` for the given languages (all files when `only` is omitted). */
-  static load(dir: string, defaultLocale: string, only?: readonly string[]): Messages {
+  static load(dir: string, defaultLocale: string, only?: readonly string[], timeZone?: string): Messages {
     const raw: Record<string, Record<string, unknown>> = {};
     for (const file of readdirSync(dir).filter((f) => /^[a-z]{2,3}\.json$/.test(f))) {
       const locale = file.replace('.json', '');
       if (only && !only.includes(locale)) continue;
       raw[locale] = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
     }
-    return new Messages(raw, defaultLocale);
+    return new Messages(raw, defaultLocale, timeZone);
   }
 
   /** Supported locales, default first. */
@@ -128,7 +129,28 @@ function isolateValues(vars: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-function compileLocale(json: Record<string, unknown>): CompiledLocale {
+/**
+ * A handlebars environment per locale with `{{date x}}`, `{{dateTime x}}` and `{{time x}}`
+ * helpers that format ISO dates the way that language writes them, in the helpline's time zone.
+ */
+function handlebarsFor(locale: string, timeZone: string): typeof Handlebars {
+  const env = Handlebars.create();
+  const formatter = (options: Intl.DateTimeFormatOptions) => {
+    const format = new Intl.DateTimeFormat(locale, { timeZone, ...options });
+    return (value: unknown): string => {
+      // Values may arrive wrapped in direction isolates (rtl locales): strip them before parsing.
+      const date = value instanceof Date ? value : new Date(stripInvisible(String(value)));
+      return Number.isNaN(date.getTime()) ? String(value) : format.format(date);
+    };
+  };
+  env.registerHelper('date', formatter({ day: 'numeric', month: 'long', year: 'numeric' }));
+  env.registerHelper('dateTime', formatter({ day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }));
+  env.registerHelper('time', formatter({ hour: '2-digit', minute: '2-digit' }));
+  return env;
+}
+
+function compileLocale(locale: string, json: Record<string, unknown>, timeZone: string): CompiledLocale {
+  const handlebars = handlebarsFor(locale, timeZone);
   const metaRaw = (json._meta ?? {}) as Partial<LocaleMeta>;
   const meta: LocaleMeta = {
     name: metaRaw.name ?? '?',
@@ -143,7 +165,7 @@ function compileLocale(json: Record<string, unknown>): CompiledLocale {
       words.set(key, value.map(normalizeText).filter((w) => w.length > 0));
     } else {
       sources.set(key, value);
-      templates.set(key, Handlebars.compile(value, { strict: true, noEscape: true }));
+      templates.set(key, handlebars.compile(value, { strict: true, noEscape: true, knownHelpers: { date: true, dateTime: true, time: true } }));
     }
   }
   return { meta, templates, sources, words };

@@ -19,7 +19,7 @@ function variablesOf(template: string): Set<string> {
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
     const n = node as { type?: string; original?: string; parts?: string[] };
-    if (n.type === 'PathExpression' && n.original && !['if', 'unless', 'each', 'with', 'else'].includes(n.original)) {
+    if (n.type === 'PathExpression' && n.original && !['if', 'unless', 'each', 'with', 'else', 'date', 'dateTime', 'time'].includes(n.original)) {
       names.add(n.original);
     }
     for (const value of Object.values(node)) {
