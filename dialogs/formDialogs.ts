@@ -1,4 +1,6 @@
+import { LaptopRequestDialog } from './laptopRequest/laptopRequestDialog';
 import type { FormDialogs } from './mainDialog';
+import { RegistrationHelpDialog } from './registrationHelp/registrationHelpDialog';
 import type { DialogDeps } from './shared/dialogDeps';
 import { WellbeingCheckInDialog } from './wellbeingCheckIn/wellbeingCheckInDialog';
 
@@ -8,6 +10,8 @@ import { WellbeingCheckInDialog } from './wellbeingCheckIn/wellbeingCheckInDialo
  */
 export function buildFormDialogs(deps: DialogDeps): FormDialogs {
   return {
+    registration: new RegistrationHelpDialog(deps),
+    laptop: new LaptopRequestDialog(deps),
     wellbeing: new WellbeingCheckInDialog(deps),
   };
 }
