@@ -1,6 +1,7 @@
 import { LaptopRequestDialog } from './laptopRequest/laptopRequestDialog';
 import type { FormDialogs } from './mainDialog';
 import { RegistrationHelpDialog } from './registrationHelp/registrationHelpDialog';
+import { PupilConcernDialog } from './pupilConcern/pupilConcernDialog';
 import type { DialogDeps } from './shared/dialogDeps';
 import { WellbeingCheckInDialog } from './wellbeingCheckIn/wellbeingCheckInDialog';
 
@@ -12,6 +13,7 @@ export function buildFormDialogs(deps: DialogDeps): FormDialogs {
   return {
     registration: new RegistrationHelpDialog(deps),
     laptop: new LaptopRequestDialog(deps),
+    concern: new PupilConcernDialog(deps),
     wellbeing: new WellbeingCheckInDialog(deps),
   };
 }
