@@ -3,6 +3,8 @@ import type { FormDialogs } from './mainDialog';
 import { RegistrationHelpDialog } from './registrationHelp/registrationHelpDialog';
 import { PupilConcernDialog } from './pupilConcern/pupilConcernDialog';
 import type { DialogDeps } from './shared/dialogDeps';
+import { SchoolBillDialog } from './schoolBill/schoolBillDialog';
+import { SupportFinderDialog } from './supportFinder/supportFinderDialog';
 import { WellbeingCheckInDialog } from './wellbeingCheckIn/wellbeingCheckInDialog';
 
 /**
@@ -15,5 +17,7 @@ export function buildFormDialogs(deps: DialogDeps): FormDialogs {
     laptop: new LaptopRequestDialog(deps),
     concern: new PupilConcernDialog(deps),
     wellbeing: new WellbeingCheckInDialog(deps),
+    support: new SupportFinderDialog(deps, { laptop: new LaptopRequestDialog(deps), registration: new RegistrationHelpDialog(deps) }),
+    schoolBill: new SchoolBillDialog(deps),
   };
 }

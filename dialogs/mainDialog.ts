@@ -27,6 +27,8 @@ export const MENU_OPTIONS = [
   'person',
   'status',
   'language',
+  'support',
+  'schoolBill',
 ] as const;
 export type MenuOption = (typeof MENU_OPTIONS)[number];
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MeasuresSchema } from './supportFinder/measureSchema';
 
 /**
  * The one helpline data file (`data/helpline.json`): every time-dependent fact the bot states.
@@ -98,6 +99,29 @@ export const LaptopRulesSchema = z.object({
 });
 export type LaptopRules = z.infer<typeof LaptopRulesSchema>;
 
+/**
+ * The school-bill intervention (seed 002) as data: which answers qualify and from which date
+ * invoices count. A request that does not qualify is still recorded, marked, and staff decide.
+ */
+export const SchoolBillRulesSchema = z.object({
+  /** Answers to "is the family's main residence in Mechelen?" that qualify. */
+  mainResidenceAnswers: z.array(z.enum(['yes', 'no', 'dontKnow'])).min(1),
+  /** Answers to "does the family have legal residence?" that qualify. */
+  legalResidenceAnswers: z.array(z.enum(['yes', 'no', 'dontKnow'])).min(1),
+  /** Signals of financial vulnerability a school can tick (labels: `schoolBill.signals.<id>`). */
+  signals: z.array(z.string().regex(/^[a-z][a-zA-Z]+$/)).min(1),
+  /** Non-payment must point to vulnerability, not forgetfulness: at least this many signals. */
+  minSignals: z.number().int().min(0),
+  /** Invoices dated before this day do not count. */
+  invoicesFrom: isoDate,
+  maxInvoices: z.number().int().min(1),
+  maxAmountEuro: z.number().int().min(1),
+  validForSchoolYear: schoolYear,
+  lastVerified: isoDate,
+  source: z.string().min(1),
+});
+export type SchoolBillRules = z.infer<typeof SchoolBillRulesSchema>;
+
 export const PartnerSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(1),
@@ -159,6 +183,9 @@ export const HelplineDataSchema = z.object({
     minimumAge: z.number().int().min(8).max(18),
   }),
   partners: z.array(PartnerSchema),
+  /** What the support finder can suggest (src/supportFinder). */
+  measures: MeasuresSchema,
+  schoolBill: SchoolBillRulesSchema,
 });
 
 export type HelplineData = z.infer<typeof HelplineDataSchema>;

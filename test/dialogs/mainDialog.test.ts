@@ -9,7 +9,9 @@ describe('MainDialog through the turn pipeline', () => {
     expect(menu.text).toContain('Waarmee kan ik helpen?');
     expect(menu.text).toContain('1. Hulp bij aanmelden');
     expect(menu.text).toContain('7. Taal / Language');
-    expect(menu.buttons).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+    expect(menu.text).toContain('8. Welke hulp kunnen we krijgen?');
+    expect(menu.text).toContain('9. Onbetaalde schoolrekeningen (voor scholen)');
+    expect(menu.buttons).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
   });
 
   it('welcomes on a first message when the channel sent no conversationUpdate', async () => {
@@ -44,7 +46,7 @@ describe('MainDialog through the turn pipeline', () => {
   it('re-asks with a clear hint after an invalid answer, and offers a person after three', async () => {
     const bot = new BotHarness({ locale: 'nl' });
     await bot.join();
-    expect(await bot.sayText('banaan')).toContain('Antwoord met een nummer van 1 tot 7');
+    expect(await bot.sayText('banaan')).toContain('Antwoord met een nummer van 1 tot 9');
     await bot.say('99');
     const third = await bot.sayText('blabla');
     expect(third).toContain('Wilt u met een medewerker praten?');
