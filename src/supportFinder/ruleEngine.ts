@@ -30,10 +30,13 @@ export function evaluateRule(rule: Rule, answers: FinderAnswers): Truth {
   return values.some((v) => wanted.includes(v)) ? 'yes' : 'no';
 }
 
-/** How many conditions an answer confirmed (outside a `not`): more confirmed = better fit. */
+/**
+ * How many conditions the answers confirmed (outside a `not`): more confirmed = better fit. An
+ * `any` counts its best branch only, so a rule with many alternatives does not outrank a precise one.
+ */
 function confirmedConditions(rule: Rule, answers: FinderAnswers): number {
   if ('all' in rule) return rule.all.reduce((sum, r) => sum + confirmedConditions(r, answers), 0);
-  if ('any' in rule) return rule.any.reduce((sum, r) => sum + confirmedConditions(r, answers), 0);
+  if ('any' in rule) return Math.max(0, ...rule.any.map((r) => confirmedConditions(r, answers)));
   if ('not' in rule) return 0;
   return evaluateRule(rule, answers) === 'yes' ? 1 : 0;
 }

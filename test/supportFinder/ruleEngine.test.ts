@@ -125,3 +125,21 @@ describe('isCurrent', () => {
     expect(isCurrent(measure(valid), current)).toBe(expected);
   });
 });
+
+describe('ranking', () => {
+  const measure = (id: string, rule: Rule): Measure => ({
+    id,
+    audience: ['parents'],
+    rule,
+    contact: {},
+    source: 'test',
+    validForSchoolYear: '2026-2027',
+    lastVerified: '2026-11-01',
+  });
+  it('counts only the best branch of an "any", so alternatives do not outrank a precise rule', () => {
+    const precise = measure('precise', { all: [{ answer: 'worries', equals: 'yes' }, { answer: 'studyHelp', equals: 'yes' }] });
+    const broad = measure('broad', { any: [{ answer: 'worries', equals: 'yes' }, { answer: 'studyHelp', equals: 'yes' }, { answer: 'unpaidBills', equals: 'yes' }] });
+    const matches = matchMeasures([broad, precise], { worries: 'yes', studyHelp: 'yes', unpaidBills: 'yes' }, '2026-2027');
+    expect(matches.map((m) => [m.measure.id, m.score])).toEqual([['precise', 2], ['broad', 1]]);
+  });
+});
