@@ -121,7 +121,9 @@ export class AskDialog extends Dialog<AskOptions> {
     const answer = this.recognize(dc.context, { kind: 'yesNo', textKey: 'prompts.tooManyInvalid' }, text);
     if (answer.ok && answer.value === 'yes') {
       raiseSignal(dc.context, { kind: 'handoff', reason: 'too-many-invalid' });
-      return dc.endDialog(undefined);
+      // Stay put: ending here would run the form's next step (and send its question) before the
+      // interruptible dialog acts on the signal and cancels the form.
+      return Dialog.EndOfTurn;
     }
     state.offeringPerson = false;
     state.invalid = 0;
