@@ -33,6 +33,7 @@ export class BotHarness {
   readonly adapter: TestAdapter;
   readonly bot: HelplineBot;
   locale: string | undefined;
+  readonly userId: string;
 
   constructor(options: BotHarnessOptions = {}) {
     this.world = options.world ?? makeTestWorld(options);
@@ -48,15 +49,23 @@ export class BotHarness {
       interceptors: options.interceptors,
       typingAfterMs: 60_000,
     });
-    const reference = TestAdapter.createConversation(options.conversationId ?? 'conv-1', options.userId ?? 'user-1', 'bot');
-    // The TestAdapter copies the reference's locale onto every activity: make it the test's.
-    reference.locale = options.locale ?? '';
-    this.adapter = new TestAdapter((context) => this.bot.run(context), reference);
+    // The TestAdapter copies this template onto every activity: user, conversation and locale
+    // are the test's own (otherwise every test would be the adapter's default "user1").
+    const userId = options.userId ?? 'user-1';
+    this.userId = userId;
+    const template = {
+      channelId: 'test',
+      serviceUrl: 'https://test.example',
+      conversation: { id: options.conversationId ?? 'conv-1', isGroup: false, name: 'conv' },
+      recipient: { id: 'bot', name: 'bot' },
+      locale: options.locale ?? '',
+    };
+    this.adapter = new TestAdapter((context) => this.bot.run(context), template as never);
   }
 
   /** Sends a conversationUpdate that adds the user, as Web Chat and the Emulator do. */
   async join(): Promise<Reply[]> {
-    return this.send({ type: 'conversationUpdate', membersAdded: [{ id: 'user-1', name: 'user' }] });
+    return this.send({ type: 'conversationUpdate', membersAdded: [{ id: this.userId, name: 'user' }] });
   }
 
   async say(text: string, extra: Partial<Activity> = {}): Promise<Reply[]> {
@@ -69,7 +78,8 @@ export class BotHarness {
   }
 
   async send(activity: Partial<Activity>): Promise<Reply[]> {
-    await this.adapter.receiveActivity({ locale: this.locale, ...activity } as Activity);
+    // `from` is set per activity (not in the template) so a test can speak as another user.
+    await this.adapter.receiveActivity({ locale: this.locale, from: { id: this.userId, name: this.userId }, ...activity } as Activity);
     const replies = this.adapter.activeQueue.splice(0);
     return replies
       .filter((r) => r.type === 'message')
