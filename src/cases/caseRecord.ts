@@ -44,7 +44,16 @@ export const CaseRecordSchema = z.object({
   /** More keys that find this case as a duplicate (a laptop request: same phone or same address). */
   extraDuplicateKeys: z.array(z.string()).optional(),
   /** Extra reports about the same pupil/family, merged into this case instead of a second one. */
-  linkedReports: z.array(z.object({ at: z.string(), ownerKey: z.string(), data: z.record(z.string(), z.unknown()) })),
+  linkedReports: z.array(
+    z.object({
+      at: z.string(),
+      ownerKey: z.string(),
+      data: z.record(z.string(), z.unknown()),
+      locale: z.string().optional(),
+      /** So status updates also reach a second reporter. */
+      conversationRef: z.record(z.string(), z.unknown()).optional(),
+    }),
+  ),
   history: z.array(CaseHistoryEntrySchema),
   notes: z.array(z.object({ at: z.string(), by: z.string(), text: z.string() })),
   partnerIds: z.array(z.string()),

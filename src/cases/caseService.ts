@@ -52,7 +52,13 @@ export class CaseService {
       if (existing && !FINAL_STATUSES.includes(existing.status)) {
         const sameOwner = existing.ownerKey === request.origin.ownerKey;
         if (!sameOwner) {
-          existing.linkedReports.push({ at: now, ownerKey: request.origin.ownerKey, data: request.data });
+          existing.linkedReports.push({
+            at: now,
+            ownerKey: request.origin.ownerKey,
+            data: request.data,
+            locale: request.origin.locale,
+            conversationRef: request.origin.conversationRef,
+          });
           existing.updatedAt = now;
           await this.store.save(existing);
         }
@@ -106,6 +112,17 @@ export class CaseService {
       record.personalDataRemovedAt = now;
       await this.store.save(record);
     }
-    return cases.length;
+    // A second reporter's information lives inside another owner's case: remove it there too.
+    // A scan is fine at the helpline's volume (hundreds of cases a year).
+    let linked = 0;
+    for (const record of await this.store.list()) {
+      const kept = record.linkedReports.filter((r) => r.ownerKey !== ownerKey);
+      if (kept.length === record.linkedReports.length) continue;
+      linked += record.linkedReports.length - kept.length;
+      record.linkedReports = kept;
+      record.updatedAt = now;
+      await this.store.save(record);
+    }
+    return cases.length + linked;
   }
 }
