@@ -39,15 +39,15 @@ export interface PrefillOptions {
 }
 
 type Step = WaterfallStepContext<object>;
-/** Answers live in `step.values.finder`, not `form`: a hand-off must not carry them (issue: stored only on request). */
-const stateOf = (step: Step): FinderState => (valuesOf(step).finder ??= { answers: {} });
 /** Per-conversation values of the waterfall (botbuilder types them as `object`). */
 interface FinderValues {
+  /** Kept under `finder`, not `form`: a hand-off must not carry the answers (only a call-back does). */
   finder?: FinderState;
   action?: string;
   firstName?: string;
 }
-const valuesOf = (step: Step): FinderValues => step.values as FinderValues;
+const valuesOf = (step: Step): FinderValues => step.values;
+const stateOf = (step: Step): FinderState => (valuesOf(step).finder ??= { answers: {} });
 const skip: ChoiceSpec = { value: SKIP, labelKey: 'common.ratherNotSay', synonymsKey: 'words.ratherNotSay' };
 const PERSON_ACTIONS = ['talk', 'callback', 'done'] as const;
 
@@ -92,6 +92,7 @@ export class SupportFinderDialog extends InterruptibleDialog {
   private async postcodeStep(step: Step): Promise<DialogTurnResult> {
     stateOf(step);
     await step.context.sendActivity(this.t(step, 'supportFinder.intro'));
+    // Mechelen's postcodes as buttons (the laptop rules' list): an exact postcode a form can reuse.
     const postcodes = this.deps.services.data.laptop.mechelenPostcodes.map((postcode) => ({
       value: postcode,
       labelKey: 'supportFinder.postcodeOption',
