@@ -113,7 +113,7 @@ export abstract class LaptopScreeningForm extends InterruptibleDialog {
   /** Stops the form with a kind explanation when the answers so far rule the request out. */
   private async stopIfNotEligible(step: WaterfallStepContext): Promise<DialogTurnResult | undefined> {
     const form = this.form(step);
-    const reason: NotEligibleReason | undefined = notEligibleReason(form as Partial<LaptopAnswers>, this.deps.services.data.laptop);
+    const reason: NotEligibleReason | undefined = notEligibleReason(form, this.deps.services.data.laptop);
     if (!reason) return undefined;
     const { helpline } = this.deps.services.data;
     await step.context.sendActivity(this.t(step, `laptopRequest.notEligible.${reason}`, { phone: helpline.phoneDisplay, email: helpline.email }));

@@ -38,7 +38,8 @@ describe('LaptopRequestDialog', () => {
     expect(done).toContain('Kan ik nog iets voor u doen?');
 
     const [record] = await bot.world.caseStore.list({ kind: 'laptop-request' });
-    expect(record).toMatchObject({ reference, status: 'new', locale: 'nl', channelId: 'test', ownerKey: expect.stringMatching(/^test:/) });
+    expect(record).toMatchObject({ reference, status: 'new', locale: 'nl', channelId: 'test' });
+    expect(record!.ownerKey).toMatch(/^test:/);
     expect(record!.conversationRef).toMatchObject({ conversation: { id: 'conv-1' }, channelId: 'test' });
     const data = LaptopRequestSchema.parse(record!.data);
     expect(data).toMatchObject({
@@ -106,7 +107,7 @@ describe('LaptopRequestDialog', () => {
     expect(text).toMatch(/Wilt u met een medewerker praten\?|Would you like to talk to a staff member\?/);
     const handed = await bot.sayText('1');
     expect(handed).toContain('[handoff laptop-request normal form]');
-    expect(bot.world.handoff.requests[0]?.formData).toMatchObject({ notEligible: expect.any(String) });
+    expect(typeof bot.world.handoff.requests[0]?.formData?.notEligible).toBe('string');
     expect(await bot.world.caseStore.list()).toEqual([]);
   });
 

@@ -123,9 +123,9 @@ describe('RegistrationHelpDialog', () => {
     expect(record?.locale).toBe(locale);
     expect(record?.conversationRef).toBeDefined();
     expect(RegistrationHelpSchema.parse(record!.data)).toMatchObject({ request: 'callback', situation: 'primary', name: answers[0], language, moment });
-    expect(bot.world.handoff.requests).toEqual([
-      expect.objectContaining({ topic: 'registration-help', reason: 'callback', formData: expect.objectContaining({ reference }) }),
-    ]);
+    expect(bot.world.handoff.requests).toHaveLength(1);
+    expect(bot.world.handoff.requests[0]).toMatchObject({ topic: 'registration-help', reason: 'callback' });
+    expect(bot.world.handoff.requests[0]?.formData?.reference).toBe(reference);
   });
 
   it('nl: a second call-back with the same phone gives the open reference', async () => {
