@@ -125,4 +125,14 @@ describe('SchoolBillDialog', () => {
     expect(await bot.sayText('01-01-2030')).not.toContain('Does the family know');
     expect(await bot.sayText('01-10-2026')).toContain('Does the family know');
   });
+
+  it('routes a hand-off to the team of school-bill cases, with the answers so far', async () => {
+    const bot = harness('nl');
+    await bot.join();
+    await bot.say(SCHOOL_BILL_OPTION);
+    await walk(bot, ['Basisschool De Luchtballon', 'An Peeters']);
+    expect(await bot.sayText('medewerker')).toContain('[handoff school-bill normal asked]');
+    expect(bot.world.handoff.requests[0]?.formData).toMatchObject({ school: 'Basisschool De Luchtballon', contactName: 'An Peeters' });
+    expect(bot.world.data.teams['school-bill']).toBe('leerrecht');
+  });
 });
