@@ -16,6 +16,8 @@ export interface CaseFacts {
   language?: string;
   postcode?: string;
   district?: string;
+  /** A partner the reporter says is already involved (pupil-concern `partner`). */
+  involvedPartner?: string;
   /** Laptop: what staff decided (from the status), else the bot's advice. */
   laptopType?: 'gift' | 'loan';
 }
@@ -26,9 +28,10 @@ const FIELDS = {
   level: ['level', 'schoolLevel', 'pupil.level', 'pupil.schoolLevel'],
   grade: ['grade', 'schoolYearGrade', 'year', 'pupil.grade', 'pupil.year'],
   age: ['age', 'pupilAge', 'pupil.age'],
+  birthDate: ['pupilBirthDate', 'birthDate', 'pupil.birthDate'],
   categories: ['categories', 'concerns', 'worries', 'worryKinds', 'category', 'concern', 'worry', 'topics'],
   urgency: ['urgency', 'priority', 'urgent'],
-  language: ['homeLanguage', 'language', 'contactLanguage', 'ictHelpLanguage', 'pupil.homeLanguage'],
+  language: ['homeLanguage', 'homeLanguages', 'language', 'contactLanguage', 'ictHelpLanguage', 'pupil.homeLanguage'],
   postcode: ['postcode', 'postalCode', 'pupil.postcode', 'family.postcode'],
   district: ['district', 'neighbourhood', 'deelgemeente', 'family.district'],
 } as const;
@@ -60,7 +63,7 @@ function text(value: unknown): string | undefined {
 export function caseFacts(record: Pick<CaseRecord, 'kind' | 'data' | 'locale' | 'history' | 'status'>): CaseFacts {
   const data = record.data ?? {};
   const rawAge = first(data, FIELDS.age);
-  const age = typeof rawAge === 'number' ? rawAge : typeof rawAge === 'string' ? Number.parseInt(rawAge, 10) : NaN;
+  const age = typeof rawAge === 'number' ? rawAge : typeof rawAge === 'string' ? Number.parseInt(rawAge, 10) : ageFrom(text(first(data, FIELDS.birthDate)), record.history[0]?.at);
   const rawCategories = first(data, FIELDS.categories);
   const categories = (Array.isArray(rawCategories) ? rawCategories : [rawCategories])
     .map(text)
@@ -77,8 +80,18 @@ export function caseFacts(record: Pick<CaseRecord, 'kind' | 'data' | 'locale' | 
     language: text(first(data, FIELDS.language)) ?? record.locale,
     postcode: text(first(data, FIELDS.postcode)),
     district: text(first(data, FIELDS.district)),
+    involvedPartner: text(data.partner),
     laptopType: record.kind === 'laptop-request' ? laptopType(record) : undefined,
   };
+}
+
+/** Age in whole years on the day of the report, from a YYYY-MM-DD birth date. */
+function ageFrom(birthDate: string | undefined, reportedAt: string | undefined): number {
+  const born = birthDate ? new Date(`${birthDate}T00:00:00Z`) : undefined;
+  const on = reportedAt ? new Date(reportedAt) : undefined;
+  if (!born || !on || Number.isNaN(born.getTime()) || Number.isNaN(on.getTime())) return NaN;
+  const beforeBirthday = on.getUTCMonth() < born.getUTCMonth() || (on.getUTCMonth() === born.getUTCMonth() && on.getUTCDate() < born.getUTCDate());
+  return on.getUTCFullYear() - born.getUTCFullYear() - (beforeBirthday ? 1 : 0);
 }
 
 function laptopType(record: Pick<CaseRecord, 'data' | 'history'>): 'gift' | 'loan' | undefined {

@@ -14,6 +14,8 @@ export interface PartnerSuggestion {
   areaFit: 'district' | 'city' | 'region' | 'unknown';
   languageFit: 'spoken' | 'dutch' | 'unknown' | 'no';
   openCases: number;
+  /** The reporter said this partner is already involved with the pupil. */
+  involved: boolean;
 }
 
 export interface MatchOptions {
@@ -68,9 +70,13 @@ export function suggestPartners(
     if (!area) continue;
     const language = languageFit(partner, facts.language);
     const coverage = needs.length ? offers.length / needs.length : 0;
+    // A partner already involved comes first: a second partner for the same question is exactly
+    // the double approach the helpline exists to avoid (seed 001).
+    const involved = facts.involvedPartner === partner.id;
     suggestions.push({
       partner,
-      score: Math.round(coverage * 100) + LANGUAGE_POINTS[language] * 10 + AREA_POINTS[area],
+      involved,
+      score: (involved ? 1000 : 0) + Math.round(coverage * 100) + LANGUAGE_POINTS[language] * 10 + AREA_POINTS[area],
       offers,
       areaFit: area,
       languageFit: language,

@@ -2,17 +2,19 @@ import { z } from 'zod';
 import { PartnerSchema, type Partner } from '../helplineData';
 
 /**
- * What partners can be called on for: the worry report's categories (seed 001: unreachable,
- * motivation, home situation, wellbeing, learning support; the NAFT offer), plus laptops and
- * registration help. Keep in step with dialogs/pupilConcern/pupilConcern.schema.ts.
+ * What partners can be called on for: the worry report's categories (`WORRIES` in
+ * dialogs/pupilConcern/pupilConcern.schema.ts, checked equal by a test), plus laptops and
+ * registration help.
  */
 export const OFFER_CATEGORIES = [
   'unreachable',
+  'notOnPlatform',
+  'paperNotCollected',
   'motivation',
-  'home-situation',
+  'homeSituation',
   'wellbeing',
-  'learning-support',
-  'practical',
+  'absence',
+  'practicalNeeds',
   'other',
   'laptop',
   'registration',

@@ -85,7 +85,7 @@ describe('follow-up staff API on a real Redis', () => {
   it('should let coordinators edit the partner directory and agents only read it', async () => {
     const agent = await signIn(app.url, 'agent');
     const coordinator = await signIn(app.url, 'coordinator');
-    const partner = { name: 'Huiswerkklas Nekkerspoel', kind: 'school-support', offers: ['learning-support'], area: ['Nekkerspoel'], languages: ['nl', 'ar'], contacts: [] };
+    const partner = { name: 'Huiswerkklas Nekkerspoel', kind: 'school-support', offers: ['practicalNeeds'], area: ['Nekkerspoel'], languages: ['nl', 'ar'], contacts: [] };
     expect((await agent('/api/helpdesk/partners', { method: 'POST', body: partner })).status).toBe(403);
     const created = await coordinator('/api/helpdesk/partners', { method: 'POST', body: partner });
     expect(created.status).toBe(201);

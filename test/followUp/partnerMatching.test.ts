@@ -1,9 +1,12 @@
+import { WORRIES } from '../../dialogs/pupilConcern/pupilConcern.schema';
+import { caseFacts } from '../../src/followUp/caseFacts';
+import { OFFER_CATEGORIES } from '../../src/followUp/partnerStore';
 import { openCasesPerPartner, suggestPartners } from '../../src/followUp/partnerMatching';
 import { makeCase, makePartner } from './followUpFixtures';
 
 const CITY = ['2800', '2801', '2811'];
-const naft = makePartner({ id: 'naft', kind: 'naft', offers: ['unreachable', 'wellbeing', 'learning-support'], area: ['region'] });
-const arabicWelfare = makePartner({ id: 'welfare-ar', offers: ['unreachable', 'home-situation'], area: ['mechelen'], languages: ['nl', 'ar'] });
+const naft = makePartner({ id: 'naft', kind: 'naft', offers: ['unreachable', 'wellbeing', 'practicalNeeds'], area: ['region'] });
+const arabicWelfare = makePartner({ id: 'welfare-ar', offers: ['unreachable', 'homeSituation'], area: ['mechelen'], languages: ['nl', 'ar'] });
 const nekkerspoel = makePartner({ id: 'buurt', offers: ['unreachable'], area: ['Nekkerspoel'], languages: ['nl'] });
 const laptops = makePartner({ id: 'laptops', kind: 'digital', offers: ['laptop'], area: ['mechelen'] });
 const registration = makePartner({ id: 'reg', offers: ['registration'], area: ['mechelen'], languages: ['nl', 'tr'] });
@@ -51,6 +54,29 @@ describe('suggestPartners', () => {
     const open = new Map([['naft-2', 3], ['naft', 1]]);
     const order = suggestPartners(record, [twin, naft], { cityPostcodes: CITY, openCases: open }).map((s) => s.partner.id);
     expect(order).toEqual(['naft', 'naft-2']);
+  });
+});
+
+describe('a real worry report (pupilConcern.schema fields)', () => {
+  const report = makeCase({
+    createdAt: '2026-11-23T09:00:00.000Z',
+    history: [{ at: '2026-11-23T09:00:00.000Z', by: 'bot', status: 'new' }],
+    data: { school: 'Sint-Ursula', level: 'secondary1', worries: ['homeSituation', 'absence'], urgency: 'thisWeek', pupilBirthDate: '2012-11-24', partner: 'pros', homeLanguages: 'ar' },
+  });
+
+  it('should read its facts: worries, level, urgency, age from the birth date on the report day', () => {
+    expect(caseFacts(report)).toMatchObject({ school: 'Sint-Ursula', level: 'secondary1', categories: ['homeSituation', 'absence'], urgency: 'thisWeek', age: 13, involvedPartner: 'pros', language: 'ar' });
+  });
+
+  it('should put the partner the reporter says is involved first, to avoid a second approach', () => {
+    const pros = makePartner({ id: 'pros', kind: 'naft', offers: ['absence'], area: ['region'] });
+    const other = makePartner({ id: 'other', kind: 'naft', offers: ['homeSituation', 'absence'], area: ['region'], languages: ['ar'] });
+    const order = suggestPartners(report, [other, pros], { cityPostcodes: CITY });
+    expect(order.map((s) => [s.partner.id, s.involved])).toEqual([['pros', true], ['other', false]]);
+  });
+
+  it('should offer exactly the worry categories plus laptop and registration', () => {
+    expect(OFFER_CATEGORIES).toEqual([...WORRIES, 'laptop', 'registration']);
   });
 });
 

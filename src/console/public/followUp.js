@@ -5,7 +5,7 @@
   const state = { csrf: sessionStorage.getItem('helpdeskCsrf') || '', view: 'cases', filters: {} };
   const KINDS = ['pupil-concern', 'laptop-request', 'registration-help', 'callback', 'school-bill'];
   const PARTNER_KINDS = ['naft', 'welfare', 'youth-work', 'school-support', 'digital', 'other'];
-  const OFFERS = ['unreachable', 'motivation', 'home-situation', 'wellbeing', 'learning-support', 'practical', 'other', 'laptop', 'registration'];
+  const OFFERS = ['unreachable', 'notOnPlatform', 'paperNotCollected', 'motivation', 'homeSituation', 'wellbeing', 'absence', 'practicalNeeds', 'other', 'laptop', 'registration'];
   const STATUSES = ['new', 'screened', 'assigned', 'contact-made', 'in-progress', 'approved-gift', 'approved-loan', 'approved', 'rejected', 'delivered', 'returned', 'closed'];
 
   function h(tag, attrs, ...children) {
