@@ -28,6 +28,8 @@ export abstract class LaptopScreeningForm extends InterruptibleDialog {
   /** Where the family lives (postcode): the scheme is Mechelen's. */
   protected async postcodeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (step.result !== undefined) this.form(step).professional!.email = step.result as string;
+    const postcode = this.prefilled(step, 'postcode');
+    if (postcode !== undefined) return step.next(postcode);
     return this.ask(step, { kind: 'postcode', textKey: 'laptopRequest.askPostcode' });
   }
 
@@ -45,6 +47,8 @@ export abstract class LaptopScreeningForm extends InterruptibleDialog {
     this.form(step).pupils = step.result as number;
     const stop = await this.stopIfNotEligible(step);
     if (stop) return stop;
+    const levels = this.prefilled(step, 'levels');
+    if (levels !== undefined) return step.next(levels);
     const from = this.deps.services.data.laptop.digisprongFromGrade;
     return this.ask(step, {
       kind: 'multiChoice',
@@ -76,6 +80,8 @@ export abstract class LaptopScreeningForm extends InterruptibleDialog {
     if (step.result !== undefined) this.form(step).schoolProvidesDevice = step.result as LaptopAnswers['schoolProvidesDevice'];
     const stop = await this.stopIfNotEligible(step);
     if (stop) return stop;
+    const computerAtHome = this.prefilled(step, 'computerAtHome');
+    if (computerAtHome !== undefined) return step.next(computerAtHome);
     return this.ask(step, { kind: 'yesNo', textKey: 'laptopRequest.askComputer' });
   }
 
@@ -84,6 +90,8 @@ export abstract class LaptopScreeningForm extends InterruptibleDialog {
     this.form(step).computerAtHome = step.result as 'no';
     const stop = await this.stopIfNotEligible(step);
     if (stop) return stop;
+    const internetNeeded = this.prefilled(step, 'internetNeeded');
+    if (internetNeeded !== undefined) return step.next(internetNeeded);
     return this.ask(step, { kind: 'yesNo', textKey: 'laptopRequest.askInternet', extra: ['dontKnow'] });
   }
 
@@ -118,6 +126,14 @@ export abstract class LaptopScreeningForm extends InterruptibleDialog {
     const { helpline } = this.deps.services.data;
     await step.context.sendActivity(this.t(step, `laptopRequest.notEligible.${reason}`, { phone: helpline.phoneDisplay, email: helpline.email }));
     return step.replaceDialog(NOT_ELIGIBLE_STEPS, { form: { ...form, notEligible: reason } });
+  }
+
+  /**
+   * An answer given before this form began (the support finder starts it with
+   * `{ prefill: { postcode, levels, computerAtHome, internetNeeded } }`): not asked twice.
+   */
+  protected prefilled<K extends keyof LaptopDraft>(step: WaterfallStepContext, key: K): LaptopDraft[K] | undefined {
+    return (step.options as { prefill?: LaptopDraft } | undefined)?.prefill?.[key];
   }
 
   protected form(step: WaterfallStepContext): LaptopDraft {

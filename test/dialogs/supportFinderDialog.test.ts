@@ -1,4 +1,5 @@
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { LaptopRequestDialog } from '../../dialogs/laptopRequest/laptopRequestDialog';
 import type { FormOutcome } from '../../dialogs/shared/formOutcome';
 import { SupportFinderDialog, type PrefillOptions } from '../../dialogs/supportFinder/supportFinderDialog';
 import { BotHarness } from '../helpers/botHarness';
@@ -134,5 +135,28 @@ describe('SupportFinderDialog', () => {
     const replies = await walk(bot, ['5', '2', '1', 'no', 'yes', 'no', 'no']);
     expect(replies[6]).toContain('I found no scheme that fits your answers.');
     expect(replies[6]).toContain('1. Chat with a staff member now');
+  });
+});
+
+describe('SupportFinderDialog with the real laptop form', () => {
+  it('jumps into the laptop form, which skips postcode, levels, computer and internet', async () => {
+    const bot = new BotHarness({
+      locale: 'en',
+      forms: (deps) => ({ support: new SupportFinderDialog(deps, { laptop: new LaptopRequestDialog(deps) }) }),
+    });
+    await bot.join();
+    await bot.say(FINDER_OPTION);
+    await walk(bot, ['3', '4', 'Neither', 'no', 'yes', 'no', 'no']);
+    expect(await bot.sayText('1')).toContain('Who is asking for the laptop?');
+    const afterRequester = await bot.sayText('1');
+    expect(afterRequester).not.toContain("What is the family's postcode?");
+    expect(afterRequester).toContain('How many children in the family go to school?');
+    const afterPupils = await bot.sayText('2');
+    expect(afterPupils).not.toContain('Which school level are they in?');
+    expect(afterPupils).toContain('Does the school already give your child a laptop?');
+    const afterDevice = await bot.sayText('no');
+    expect(afterDevice).not.toContain('Is there a computer or laptop at home?');
+    expect(afterDevice).not.toContain('Does the family also need internet?');
+    expect(afterDevice).toContain('Has the family had a laptop from the city of Mechelen before?');
   });
 });
