@@ -1,4 +1,5 @@
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { buildFormDialogs } from '../../dialogs/formDialogs';
 import { LaptopRequestDialog } from '../../dialogs/laptopRequest/laptopRequestDialog';
 import type { FormOutcome } from '../../dialogs/shared/formOutcome';
 import { SupportFinderDialog, type PrefillOptions } from '../../dialogs/supportFinder/supportFinderDialog';
@@ -158,5 +159,20 @@ describe('SupportFinderDialog with the real laptop form', () => {
     expect(afterDevice).not.toContain('Is there a computer or laptop at home?');
     expect(afterDevice).not.toContain('Does the family also need internet?');
     expect(afterDevice).toContain('Has the family had a laptop from the city of Mechelen before?');
+  });
+});
+
+describe('SupportFinderDialog as wired in the menu (buildFormDialogs)', () => {
+  it('in English: skips every question with the words, offers both forms, and starts registration help', async () => {
+    const bot = new BotHarness({ locale: 'en', forms: buildFormDialogs });
+    await bot.join();
+    expect(await bot.sayText('What help can we get?')).toContain('What is your postcode?');
+    const skip = "I'd rather not say";
+    const replies = await walk(bot, [skip, skip, skip, skip, skip, skip, skip]);
+    const results = replies[6]!;
+    expect(results.match(/May fit: it depends on a question you skipped\./g)).toHaveLength(8);
+    expect(results).toContain('Ask for: A laptop for home (gift or loan laptop)');
+    expect(results).toContain('Ask for: Help with registering (aanmelden) at a new school');
+    expect(await bot.sayText('Ask for: Help with registering (aanmelden) at a new school')).toContain('Which situation do you need help with?');
   });
 });
