@@ -61,12 +61,19 @@ export class Messages {
   }
 
   /** Loads `<dir>/<lang>.json` for the given languages (all files when `only` is omitted). */
+  /**
+   * Loads `<dir>/<lang>.json`. With `only`, just those languages, in that order (the language
+   * menu shows them so); without, every file, in alphabetical order.
+   */
   static load(dir: string, defaultLocale: string, only?: readonly string[], timeZone?: string): Messages {
+    const available = readdirSync(dir)
+      .filter((f) => /^[a-z]{2,3}\.json$/.test(f))
+      .map((f) => f.replace('.json', ''))
+      .sort();
+    const order = only ? only.filter((l) => available.includes(l)) : available;
     const raw: Record<string, Record<string, unknown>> = {};
-    for (const file of readdirSync(dir).filter((f) => /^[a-z]{2,3}\.json$/.test(f))) {
-      const locale = file.replace('.json', '');
-      if (only && !only.includes(locale)) continue;
-      raw[locale] = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
+    for (const locale of order) {
+      raw[locale] = JSON.parse(readFileSync(join(dir, `${locale}.json`), 'utf8')) as Record<string, unknown>;
     }
     return new Messages(raw, defaultLocale, timeZone);
   }

@@ -84,7 +84,7 @@ describe('MainDialog through the turn pipeline', () => {
     await bot.join();
     const text = await bot.sayText('language');
     expect(text).toContain('Choose your language');
-    const switched = await bot.sayText('2');
+    const switched = await bot.sayText('English');
     expect(switched).toContain('I will speak English with you now.');
     // The menu question the user was at is asked again, now in English.
     expect(switched).toContain('How can I help?');

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConversationState, MemoryStorage, UserState, type Storage } from 'botbuilder';
 import type { DialogDeps } from '../../dialogs/shared/dialogDeps';
@@ -25,7 +26,10 @@ export function realData(): HelplineData {
 let cachedMessages: Messages | undefined;
 /** All locale files, compiled once per test file. */
 export function realMessages(): Messages {
-  cachedMessages ??= Messages.load(LOCALES_DIR, 'nl');
+  // The data file's order first (as the bot shows them), then any locale file not listed yet.
+  const listed = realData().locales.supported;
+  const files = readdirSync(LOCALES_DIR).filter((f) => /^[a-z]{2,3}\.json$/.test(f)).map((f) => f.slice(0, -5));
+  cachedMessages ??= Messages.load(LOCALES_DIR, 'nl', [...listed, ...files.filter((l) => !listed.includes(l)).sort()]);
   return cachedMessages;
 }
 
