@@ -35,9 +35,15 @@ export class StatusDialog extends ComponentDialog {
     if (!view) {
       await step.context.sendActivity(messages.t(locale, 'status.notFound', { reference }));
     } else {
-      const statusKey = `status.values.${view.status}`;
-      const status = messages.hasKey(locale, statusKey) ? messages.t(locale, statusKey) : view.status;
-      await step.context.sendActivity(messages.t(locale, 'status.found', { reference, status }));
+      // Follow-up statuses (contact-made, approved-loan…) are worded in the followUp namespace.
+      const statusKey = [`followUp.statusValues.${view.status}`, `status.values.${view.status}`].find((k) => messages.hasKey(locale, k));
+      const status = statusKey ? messages.t(locale, statusKey) : view.status;
+      const partners = view.partners.length ? new Intl.ListFormat(locale, { type: 'conjunction' }).format(view.partners) : undefined;
+      await step.context.sendActivity(
+        partners
+          ? messages.t(locale, 'followUp.statusWithPartner', { reference, status, partners })
+          : messages.t(locale, 'status.found', { reference, status }),
+      );
     }
     return step.endDialog();
   }

@@ -32,6 +32,8 @@ export interface CaseStatusView {
   reference: string;
   kind: CaseKind;
   status: string;
+  /** Names of the partners who have the case (the name only, never their contacts). */
+  partners: string[];
 }
 
 /**
@@ -42,6 +44,8 @@ export class CaseService {
   constructor(
     private readonly store: CaseStore,
     private readonly clock: Clock,
+    /** Partner names by id (the follow-up partner directory); none known without it. */
+    private readonly partnerNames: (ids: readonly string[]) => Promise<string[]> = async () => [],
   ) {}
 
   async submit(request: SubmitRequest): Promise<SubmitResult> {
@@ -97,7 +101,8 @@ export class CaseService {
     if (!record || (record.ownerKey !== ownerKey && !record.linkedReports.some((r) => r.ownerKey === ownerKey))) {
       return undefined;
     }
-    return { reference: record.reference, kind: record.kind, status: record.status };
+    const partners = record.partnerIds.length ? await this.partnerNames(record.partnerIds) : [];
+    return { reference: record.reference, kind: record.kind, status: record.status, partners };
   }
 
   /** Removes the personal fields of every case of this owner; kind, status and dates stay. */

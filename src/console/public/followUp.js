@@ -218,7 +218,12 @@
   function mount() {
     const host = document.querySelector('[data-followup-root]') || document.querySelector('main') || document.body;
     host.append(root);
-    show('cases');
+    // Signed in on the console already: its session answers /me with the CSRF token.
+    fetch('/api/helpdesk/me', { credentials: 'same-origin' })
+      .then((res) => (res.ok ? res.json() : {}))
+      .then((me) => { if (me.csrfToken) window.followUp.setCsrf(me.csrfToken); })
+      .catch(() => undefined)
+      .finally(() => show('cases'));
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mount); else mount();
 })();
