@@ -16,7 +16,9 @@ import { ContactInfoHandoff } from './handoff/contactInfoHandoff';
 import { OpeningHoursCalendar } from './handoff/openingHours';
 import type { HelplineData } from './helplineData';
 import { Messages } from './i18n/messages';
+import { createLimitsInterceptor } from './limits/limitsInterceptor';
 import type { Logger } from './logger';
+import { RedisConversationTraces } from './privacy/redisConversationTraces';
 import { UserDataEraser } from './privacy/userDataEraser';
 import { RedisKeys } from './redisKeys';
 import { CrisisInterceptor } from './safety/crisisInterceptor';
@@ -27,6 +29,8 @@ import { MemoryActivityDeduplicator, type ActivityDeduplicator } from './state/a
 import { RedisActivityDeduplicator } from './state/redisActivityDeduplicator';
 import { isRedisHealthy } from './state/redisClient';
 import { RedisStorage } from './state/redisStorage';
+import { RedisTurnLock } from './state/redisTurnLock';
+import { MemoryTurnLock } from './state/turnLock';
 import { RedisCaseStore } from './cases/redisCaseStore';
 import { DirectLineEmulator, registerDirectLineRoutes } from './webchat/directLine';
 import { registerWebChatPage } from './webchat/webchatRoutes';
@@ -75,11 +79,12 @@ export function buildApp(options: AppOptions): App {
     hours,
     cases: caseService,
     handoff,
-    eraser: new UserDataEraser(caseService),
+    eraser: new UserDataEraser(caseService, redis ? [new RedisConversationTraces(redis, keys)] : [], { store: cases, clock }),
     anonymous: redis ? new RedisAnonymousRecordStore(redis, keys) : new MemoryAnonymousRecordStore(),
   };
   const deps: DialogDeps = { messages, services, userProfile: userState.createProperty('profile') };
-  const interceptors: TurnInterceptor[] = [];
+  // Limits first: a flood or a huge message must not reach the crisis check or the dialogs.
+  const interceptors: TurnInterceptor[] = [createLimitsInterceptor({ messages, limits: data.limits, redis, keys, logger: logger.child('limits') })];
   interceptors.push(new CrisisInterceptor(messages, data.crisisLines, handoff, logger.child('crisis')));
   const bot = new HelplineBot({
     conversationState,
@@ -89,6 +94,7 @@ export function buildApp(options: AppOptions): App {
     dedupe,
     logger: logger.child('bot'),
     interceptors,
+    turnLock: redis ? new RedisTurnLock(redis, keys, { logger: logger.child('turnLock') }) : new MemoryTurnLock(),
   });
   const adapter = createAdapter(config, logger.child('adapter'), messages, conversationState);
   const run = (context: Parameters<HelplineBot['run']>[0]): Promise<void> => bot.run(context);
@@ -101,6 +107,7 @@ export function buildApp(options: AppOptions): App {
   const server = createServer({
     logger,
     processActivity: (req, res) => adapter.process(req, res, run),
+    maxBodyBytes: data.limits.maxBodyBytes,
     health: async () => ({ store: redis ? 'redis' : 'memory', ok: redis ? await isRedisHealthy(redis) : true }),
     // The browser page talks to the bot in local mode only: with credentials the bot would need
     // Azure tokens (internet) to answer, so the page is not offered then.

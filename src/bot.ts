@@ -7,6 +7,7 @@ import { resolveLocale, setTurnLocale } from './i18n/turnLocale';
 import type { Logger } from './logger';
 import { wasErasedThisTurn } from './privacy/userDataEraser';
 import type { ActivityDeduplicator } from './state/activityDeduplicator';
+import type { TurnLock } from './state/turnLock';
 
 /**
  * A step that may take a user's message before the dialogs do (crisis check, relay to staff).
@@ -27,6 +28,8 @@ export interface HelplineBotDeps {
   interceptors?: TurnInterceptor[];
   /** Send "typing…" when a turn takes longer than this (ms). */
   typingAfterMs?: number;
+  /** Serialises the turns of one conversation (several instances, double clicks); none = no lock. */
+  turnLock?: TurnLock;
 }
 
 interface ConversationFlags {
@@ -54,12 +57,31 @@ export class HelplineBot {
   /** Handles one activity; the adapter calls it for every request. */
   async run(context: TurnContext): Promise<void> {
     const { activity } = context;
-    if (activity.id && !(await this.deps.dedupe.firstTime(`${activity.channelId}:${activity.conversation?.id}:${activity.id}`))) {
+    // Sent together with the lock request, so both share one Redis round trip (bench/README.md).
+    const firstTime = activity.id ? this.deps.dedupe.firstTime(`${activity.channelId}:${activity.conversation?.id}:${activity.id}`) : Promise.resolve(true);
+    firstTime.catch(() => undefined);
+    if (activity.type === ActivityTypes.Invoke) {
+      // No channel of ours uses invokes; answering 200 treats them like other unknown types
+      // (ignored) instead of the SDK's 501, which looks like a server fault to monitoring.
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200 } });
+      return;
+    }
+    const { turnLock } = this.deps;
+    const conversationKey = `${activity.channelId}:${activity.conversation?.id}`;
+    await (turnLock ? turnLock.run(conversationKey, () => this.runLocked(context, firstTime)) : this.runLocked(context, firstTime));
+  }
+
+  /** The turn proper: state is read and saved inside the conversation's lock. */
+  private async runLocked(context: TurnContext, firstTime: Promise<boolean>): Promise<void> {
+    const { activity } = context;
+    if (!(await firstTime)) {
       this.deps.logger.info({ conversationId: activity.conversation?.id }, 'duplicate activity ignored');
       return;
     }
     const typing = this.startTypingTimer(context);
     try {
+      // Both state documents in one round trip instead of one when the language is resolved and one when the dialogs start.
+      await Promise.all([this.deps.conversationState.load(context), this.deps.userState.load(context)]);
       const askLanguage = await this.resolveLanguage(context);
       if (activity.type === ActivityTypes.ConversationUpdate) {
         await this.onConversationUpdate(context, askLanguage);

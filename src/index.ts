@@ -3,6 +3,7 @@ import { buildApp } from './app';
 import { systemClock } from './clock';
 import { loadConfig, loadHelplineData } from './config';
 import { createLogger } from './logger';
+import { RetentionJob } from './privacy/retentionJob';
 import { createRedisClient } from './state/redisClient';
 
 /** Project root, both from `src/` (ts-node) and from `dist/src/` (compiled). */
@@ -29,11 +30,14 @@ async function main(): Promise<void> {
   const app = buildApp({ config, data, logger, clock: systemClock, localesDir: join(root, 'locales'), redis });
 
   app.server.listen(config.PORT, () => logger.info({ port: config.PORT, url: app.server.url }, 'listening'));
+  // Storage limitation: strips closed cases past their retention, now and then daily.
+  const retention = new RetentionJob(app.cases, systemClock, data.retention, logger.child('retention')).start();
 
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
+    retention.stop();
     logger.info({ signal }, 'stopping: no new requests, finishing the ones in flight');
     const force = setTimeout(() => process.exit(1), 9_000);
     force.unref();

@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { redactPersonalData } from './safety/redact';
 
 /** The logging surface every module receives; never log message text or personal data. */
 export interface Logger {
@@ -58,6 +59,8 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   const options: pino.LoggerOptions = {
     level,
     redact: { paths: redactPaths, censor: '[redacted]' },
+    // Second line of defence: phone numbers and e-mail inside any string (an error message…).
+    formatters: { log: (obj) => redactPersonalData(obj) as Record<string, unknown> },
     base: undefined,
   };
   return new PinoLogger(destination ? pino(options, destination) : pino(options));

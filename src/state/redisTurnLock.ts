@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import type Redis from 'ioredis';
+import type { Logger } from '../logger';
+import type { RedisKeys } from '../redisKeys';
+import type { TurnLock } from './turnLock';
+
+/** Options of {@link RedisTurnLock}; the defaults suit chat turns. */
+export interface RedisTurnLockOptions {
+  /** The lock expires by itself after this long, so a crashed instance never blocks a user. */
+  ttlMs?: number;
+  /** How long a turn waits for the lock before it runs anyway (and risks an eTag conflict). */
+  waitMs?: number;
+  /** Pause between two attempts. */
+  retryMs?: number;
+  logger?: Pick<Logger, 'warn'>;
+}
+
+/** Deletes the lock only when it still holds our token (it may have expired and been re-taken). */
+const RELEASE_SCRIPT = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('DEL', KEYS[1])
+end
+return 0
+`;
+const RELEASE_COMMAND = 'hbTurnUnlock';
+type ReleaseCommand = (key: string, token: string) => Promise<number>;
+
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Per-conversation turn lock shared by every instance on one Redis: `SET key token NX PX ttl`,
+ * released with a compare-and-delete script.
+ * @remarks
+ * - A turn that cannot get the lock within `waitMs` runs without it: a user must get an answer,
+ *   and the storage's eTag check still stops a silent overwrite (the turn then fails loudly).
+ * - When Redis is down the error is passed on, so the turn fails at once with the "technical
+ *   problem" reply instead of waiting for the lock first.
+ */
+export class RedisTurnLock implements TurnLock {
+  private readonly ttlMs: number;
+  private readonly waitMs: number;
+  private readonly retryMs: number;
+  private readonly release: ReleaseCommand;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: Pick<RedisKeys, 'turnLock'>,
+    private readonly options: RedisTurnLockOptions = {},
+  ) {
+    this.ttlMs = options.ttlMs ?? 15_000;
+    this.waitMs = options.waitMs ?? 2_000;
+    this.retryMs = options.retryMs ?? 25;
+    redis.defineCommand(RELEASE_COMMAND, { numberOfKeys: 1, lua: RELEASE_SCRIPT });
+    const command = (redis as unknown as Record<string, ReleaseCommand>)[RELEASE_COMMAND];
+    if (!command) throw new Error(`RedisTurnLock(): defineCommand did not register ${RELEASE_COMMAND}`);
+    this.release = command.bind(redis);
+  }
+
+  async run<T>(conversationKey: string, turn: () => Promise<T>): Promise<T> {
+    const key = this.keys.turnLock(conversationKey);
+    const token = await this.acquire(key);
+    try {
+      return await turn();
+    } finally {
+      if (token) {
+        // A failed release only delays the next turn until the TTL: never fail the turn for it.
+        await this.release(key, token).catch(() => undefined);
+      }
+    }
+  }
+
+  /** The token when the lock was taken; undefined when the wait ran out. */
+  private async acquire(key: string): Promise<string | undefined> {
+    const token = randomUUID();
+    const deadline = Date.now() + this.waitMs;
+    for (;;) {
+      // Errors (Redis down) propagate on purpose: see the class remarks.
+      if ((await this.redis.set(key, token, 'PX', this.ttlMs, 'NX')) === 'OK') return token;
+      if (Date.now() + this.retryMs > deadline) {
+        this.options.logger?.warn({ lockKey: key }, 'turn lock not obtained in time; running the turn without it');
+        return undefined;
+      }
+      await delay(this.retryMs);
+    }
+  }
+}

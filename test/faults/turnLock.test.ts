@@ -1,0 +1,101 @@
+import { RedisKeys } from '../../src/redisKeys';
+import { RedisTurnLock } from '../../src/state/redisTurnLock';
+import { MemoryTurnLock, type TurnLock } from '../../src/state/turnLock';
+import { useTestRedis } from '../helpers/testRedis';
+
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs overlapping "turns" and records whether two of the same key ever ran at once. */
+async function overlapOf(lock: TurnLock, key: string, turns: number): Promise<{ maxInside: number; order: number[] }> {
+  let inside = 0;
+  let maxInside = 0;
+  const order: number[] = [];
+  await Promise.all(
+    Array.from({ length: turns }, (_, i) =>
+      lock.run(key, async () => {
+        inside += 1;
+        maxInside = Math.max(maxInside, inside);
+        await delay(5);
+        order.push(i);
+        inside -= 1;
+      }),
+    ),
+  );
+  return { maxInside, order };
+}
+
+describe('MemoryTurnLock', () => {
+  it('runs the turns of one conversation one after the other, in arrival order', async () => {
+    const result = await overlapOf(new MemoryTurnLock(), 'c1', 10);
+    expect(result.maxInside).toBe(1);
+    expect(result.order).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('lets a failed turn pass the lock on, and passes its error to its caller', async () => {
+    const lock = new MemoryTurnLock();
+    const failing = lock.run('c1', () => Promise.reject(new Error('boom')));
+    const next = lock.run('c1', async () => 'ok');
+    await expect(failing).rejects.toThrow('boom');
+    await expect(next).resolves.toBe('ok');
+  });
+
+  it('does not hold other conversations back', async () => {
+    const lock = new MemoryTurnLock();
+    let released = false;
+    const slow = lock.run('a', async () => {
+      await delay(50);
+      released = true;
+    });
+    await lock.run('b', async () => expect(released).toBe(false));
+    await slow;
+  });
+});
+
+describe('RedisTurnLock', () => {
+  const testRedis = useTestRedis();
+  const keysOf = (): RedisKeys => new RedisKeys(testRedis().keyPrefix);
+
+  it('serialises overlapping turns of one conversation, also across two clients (instances)', async () => {
+    const { redis } = testRedis();
+    const other = redis.duplicate();
+    try {
+      const a = new RedisTurnLock(redis, keysOf());
+      const b = new RedisTurnLock(other, keysOf());
+      let inside = 0;
+      let maxInside = 0;
+      const turn = async (): Promise<void> => {
+        inside += 1;
+        maxInside = Math.max(maxInside, inside);
+        await delay(10);
+        inside -= 1;
+      };
+      await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? a : b).run('test:conv-x', turn)));
+      expect(maxInside).toBe(1);
+      expect(await redis.exists(keysOf().turnLock('test:conv-x'))).toBe(0);
+    } finally {
+      other.disconnect();
+    }
+  });
+
+  it('runs anyway when the lock cannot be had in time, and never deletes a lock it does not own', async () => {
+    const { redis } = testRedis();
+    const key = keysOf().turnLock('test:stuck');
+    await redis.set(key, 'someone-else', 'PX', 10_000);
+    const warnings: string[] = [];
+    const lock = new RedisTurnLock(redis, keysOf(), { waitMs: 150, logger: { warn: (_o, msg) => warnings.push(msg) } });
+    const started = Date.now();
+    await expect(lock.run('test:stuck', async () => 'ran')).resolves.toBe('ran');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(100);
+    expect(warnings).toHaveLength(1);
+    expect(await redis.get(key)).toBe('someone-else');
+  });
+
+  it('expires a lock left by a crashed instance', async () => {
+    const { redis } = testRedis();
+    await redis.set(keysOf().turnLock('test:crashed'), 'dead-instance', 'PX', 100);
+    const lock = new RedisTurnLock(redis, keysOf(), { waitMs: 1_000 });
+    const started = Date.now();
+    await lock.run('test:crashed', async () => undefined);
+    expect(Date.now() - started).toBeLessThan(900);
+  });
+});
