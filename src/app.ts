@@ -12,7 +12,10 @@ import { MemoryCaseStore } from './cases/memoryCaseStore';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import type { FormServices, HandoffRequester } from './forms/formServices';
-import { ContactInfoHandoff } from './handoff/contactInfoHandoff';
+import { createHandoffModule, type HandoffModule } from './handoff/handoffModule';
+import { publicStaff } from './console/helpdeskAuth';
+import { registerHelpdeskRoutes } from './console/helpdeskRoutes';
+import type { StaffUser } from './console/staffUsers';
 import { OpeningHoursCalendar } from './handoff/openingHours';
 import type { HelplineData } from './helplineData';
 import { Messages } from './i18n/messages';
@@ -35,6 +38,7 @@ import { RedisCaseStore } from './cases/redisCaseStore';
 import { DirectLineEmulator, registerDirectLineRoutes } from './webchat/directLine';
 import { registerWebChatPage } from './webchat/webchatRoutes';
 import type { Activity } from 'botbuilder';
+import { randomBytes } from 'node:crypto';
 
 export interface AppOptions {
   config: Config;
@@ -45,6 +49,8 @@ export interface AppOptions {
   /** Redis mode when given; else the embedded in-memory stores. */
   redis?: Redis;
   keyPrefix?: string;
+  /** Helpdesk staff accounts (HELPDESK_USERS_FILE, read by index.ts); none = nobody can log in. */
+  staffUsers?: StaffUser[];
 }
 
 /** Everything built, for the composition root and for end-to-end tests. */
@@ -54,6 +60,8 @@ export interface App {
   cases: CaseStore;
   storage: Storage;
   mode: 'memory' | 'redis';
+  /** Hand-off queue, desk and events (tests look inside). */
+  handoff: HandoffModule;
 }
 
 /**
@@ -72,7 +80,10 @@ export function buildApp(options: AppOptions): App {
   const userState = new UserState(storage);
   const hours = new OpeningHoursCalendar(data.openingHours);
   const caseService = new CaseService(cases, clock);
-  const handoff: HandoffRequester = new ContactInfoHandoff(messages, data, hours);
+  const staff = (options.staffUsers ?? []).map(publicStaff);
+  const appId = config.MicrosoftAppId ?? '';
+  const handoffModule = createHandoffModule({ redis, keys, messages, data, hours, clock, logger, appId, staff });
+  const handoff: HandoffRequester = handoffModule.service;
   const services: FormServices = {
     data,
     clock,
@@ -86,6 +97,8 @@ export function buildApp(options: AppOptions): App {
   // Limits first: a flood or a huge message must not reach the crisis check or the dialogs.
   const interceptors: TurnInterceptor[] = [createLimitsInterceptor({ messages, limits: data.limits, redis, keys, logger: logger.child('limits') })];
   interceptors.push(new CrisisInterceptor(messages, data.crisisLines, handoff, logger.child('crisis')));
+  // After the crisis check: a crisis word while waiting for staff must still raise the alarm.
+  interceptors.push(handoffModule.relay);
   const bot = new HelplineBot({
     conversationState,
     userState,
@@ -97,6 +110,20 @@ export function buildApp(options: AppOptions): App {
     turnLock: redis ? new RedisTurnLock(redis, keys, { logger: logger.child('turnLock') }) : new MemoryTurnLock(),
   });
   const adapter = createAdapter(config, logger.child('adapter'), messages, conversationState);
+  handoffModule.sender.attach(adapter);
+  const helpdesk = (s: Server): void =>
+    registerHelpdeskRoutes(s, {
+      users: options.staffUsers,
+      // Local mode without a configured secret: random per start (sessions end with the process).
+      sessionSecret: config.HELPDESK_SESSION_SECRET ?? randomBytes(32).toString('hex'),
+      secureCookies: config.NODE_ENV === 'production',
+      ...handoffModule,
+      messages,
+      clock,
+      logger,
+      rateLimitStore: redis,
+      rateLimitPrefix: keys.console('login'),
+    });
   const run = (context: Parameters<HelplineBot['run']>[0]): Promise<void> => bot.run(context);
   const directLine = new DirectLineEmulator({
     deliver: async (activity) => {
@@ -111,7 +138,10 @@ export function buildApp(options: AppOptions): App {
     health: async () => ({ store: redis ? 'redis' : 'memory', ok: redis ? await isRedisHealthy(redis) : true }),
     // The browser page talks to the bot in local mode only: with credentials the bot would need
     // Azure tokens (internet) to answer, so the page is not offered then.
-    registerRoutes: config.MicrosoftAppId ? [] : [(s) => registerDirectLineRoutes(s, directLine), (s) => registerWebChatPage(s)],
+    registerRoutes: [
+      ...(config.MicrosoftAppId ? [] : [(s: Server) => registerDirectLineRoutes(s, directLine), (s: Server) => registerWebChatPage(s)]),
+      helpdesk,
+    ],
   });
-  return { server, messages, cases, storage, mode: redis ? 'redis' : 'memory' };
+  return { server, messages, cases, storage, mode: redis ? 'redis' : 'memory', handoff: handoffModule };
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { buildApp } from './app';
 import { systemClock } from './clock';
 import { loadConfig, loadHelplineData } from './config';
+import { loadStaffUsers, type StaffUser } from './console/staffUsers';
 import { createLogger } from './logger';
 import { RetentionJob } from './privacy/retentionJob';
 import { createRedisClient } from './state/redisClient';
@@ -13,9 +14,11 @@ const root = join(__dirname, __dirname.includes(`${join('dist', 'src')}`) ? '../
 async function main(): Promise<void> {
   let config;
   let data;
+  let staffUsers: StaffUser[] | undefined;
   try {
     config = loadConfig(process.env);
     data = loadHelplineData(join(root, 'data', 'helpline.json'));
+    staffUsers = config.HELPDESK_USERS_FILE ? loadStaffUsers(config.HELPDESK_USERS_FILE) : undefined;
   } catch (error) {
     // One clear line, no stack: the message names the variable and what is wrong.
     process.stderr.write(`${(error as Error).message}\n`);
@@ -27,7 +30,7 @@ async function main(): Promise<void> {
     { store: redis ? 'redis' : 'memory' },
     redis ? 'starting with Redis state and queues' : 'starting with the embedded in-memory store and queue (no REDIS_URL): data is lost on restart',
   );
-  const app = buildApp({ config, data, logger, clock: systemClock, localesDir: join(root, 'locales'), redis });
+  const app = buildApp({ config, data, logger, clock: systemClock, localesDir: join(root, 'locales'), redis, staffUsers });
 
   app.server.listen(config.PORT, () => logger.info({ port: config.PORT, url: app.server.url }, 'listening'));
   // Storage limitation: strips closed cases past their retention, now and then daily.

@@ -46,7 +46,11 @@ export class HandoffService implements HandoffRequester {
     await refs.save(id, TurnContext.getConversationReference(context.activity));
     if (request.priority === 'crisis') await context.sendActivity(messages.t(locale, 'handoff.crisisLines', data.crisisLines));
     const existing = await queue.get(id);
-    if (existing?.state === 'staff' || existing?.state === 'callback') return;
+    if (existing && (existing.state === 'waiting' || existing.state === 'staff' || existing.state === 'callback')) {
+      // An earlier interceptor (the crisis check) took this message before the relay: staff must still see it.
+      await this.relayTurnText(context, id, request);
+      if (existing.state !== 'waiting') return;
+    }
     const fields = this.fieldsFor(request, locale);
     if (request.reason === 'callback') {
       const phone = typeof request.formData?.phone === 'string' ? request.formData.phone : undefined;
@@ -61,6 +65,14 @@ export class HandoffService implements HandoffRequester {
       return;
     }
     await this.enqueue(context, id, fields, existing);
+  }
+
+  private async relayTurnText(context: TurnContext, id: string, request: HandoffRequest): Promise<void> {
+    const at = this.deps.clock.now().toISOString();
+    const entry: TranscriptEntry = { at, from: 'user', text: context.activity.text?.trim() ?? '' };
+    const lines = [...(entry.text ? [entry] : []), { at, from: 'system' as const, text: `${request.reason} (${request.priority})` }];
+    await this.deps.queue.appendTranscript(id, lines);
+    for (const line of lines) await this.deps.events.publish({ type: 'message', id, entry: line });
   }
 
   /** Queues a chat item (or raises the priority of the one already waiting) and says where the user stands. */
