@@ -86,7 +86,9 @@ export class HandoffService implements HandoffRequester {
       }
     } else {
       const recent = await queue.takeRecent(id);
-      const preview = [...recent].reverse().find((e) => e.from === 'user')?.text ?? '';
+      // The words that asked for a person ("medewerker") tell staff nothing: show the line before.
+      const asked = context.activity.text?.trim();
+      const preview = [...recent].reverse().find((e) => e.from === 'user' && e.text !== asked)?.text ?? '';
       const result = await queue.transition(id, 'enqueue', { assignee: null, patch: { ...fields, preview: preview.slice(0, 200) } });
       if (!result.ok) return;
       await this.announce(context, id, fields, recent, `queued (${fields.priority}, ${fields.reason})`);
