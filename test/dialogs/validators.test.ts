@@ -103,10 +103,10 @@ describe('normalizeText', () => {
 });
 
 describe('recognizers (bonus where supported)', () => {
-  it('reads number words in en/fr/es only', () => {
+  it('reads number words in en/es only (French parsing takes seconds: left to digits)', () => {
     expect(recognizeNumberWords('twelve', 'en')).toBe(12);
-    expect(recognizeNumberWords('douze', 'fr')).toBe(12);
     expect(recognizeNumberWords('doce', 'es')).toBe(12);
+    expect(recognizeNumberWords('douze', 'fr')).toBeUndefined();
     expect(recognizeNumberWords('twaalf', 'nl')).toBeUndefined();
   });
   it('reads written dates in en/fr', () => {
