@@ -14,6 +14,25 @@ export interface ServerDeps {
   maxBodyBytes?: number;
 }
 
+/**
+ * One policy for every page: scripts only from our own origin (no inline script, no eval), no
+ * framing by other sites. Web Chat injects its styles at runtime (emotion), hence
+ * `'unsafe-inline'` for styles only; its images and uploads may be data:/blob: URLs.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "media-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 /** The least an activity must have before the adapter sees it; everything else is the SDK's. */
 const ActivityEnvelopeSchema = z.object({
   type: z.string().min(1).max(64),
@@ -31,7 +50,10 @@ export function createServer(deps: ServerDeps): Server {
   server.pre(restify.plugins.pre.context());
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes ?? 256 * 1024, mapParams: false, requestBodyOnGet: false }));
-  server.use((_req, res, next) => {
+  // pre(), not use(): headers must also be on 404s and on routes other modules register.
+  server.pre((_req, res, next) => {
+    res.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    res.header('X-Frame-Options', 'DENY');
     res.header('X-Content-Type-Options', 'nosniff');
     res.header('Referrer-Policy', 'no-referrer');
     next();
