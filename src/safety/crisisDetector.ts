@@ -41,12 +41,25 @@ export function detectCrisis(text: string, lists: readonly CrisisWordList[]): Cr
   const tokens = form.split(' ');
   for (const category of CRISIS_CATEGORIES) {
     for (const list of lists) {
-      for (const phrase of list[category] ?? []) {
-        if (matchesPhrase(tokens, crisisForm(phrase))) return category;
+      for (const phrase of phraseForms(list[category])) {
+        if (matchesPhrase(tokens, phrase)) return category;
       }
     }
   }
   return undefined;
+}
+
+/** Normal forms of each word list, computed once: re-normalising ~180 phrases on every message cost 0.5 ms a turn (bench/README.md). */
+const phraseFormCache = new WeakMap<readonly string[], readonly string[]>();
+
+function phraseForms(phrases: readonly string[] | undefined): readonly string[] {
+  if (!phrases) return [];
+  let forms = phraseFormCache.get(phrases);
+  if (!forms) {
+    forms = phrases.map(crisisForm);
+    phraseFormCache.set(phrases, forms);
+  }
+  return forms;
 }
 
 function matchesPhrase(tokens: readonly string[], phrase: string): boolean {
