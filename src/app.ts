@@ -22,6 +22,7 @@ import { Messages } from './i18n/messages';
 import { createLimitsInterceptor } from './limits/limitsInterceptor';
 import type { Logger } from './logger';
 import { RedisConversationTraces } from './privacy/redisConversationTraces';
+import { RedisHandoffTraces } from './privacy/redisHandoffTraces';
 import { UserDataEraser } from './privacy/userDataEraser';
 import { RedisKeys } from './redisKeys';
 import { CrisisInterceptor } from './safety/crisisInterceptor';
@@ -90,7 +91,7 @@ export function buildApp(options: AppOptions): App {
     hours,
     cases: caseService,
     handoff,
-    eraser: new UserDataEraser(caseService, redis ? [new RedisConversationTraces(redis, keys)] : [], { store: cases, clock }),
+    eraser: new UserDataEraser(caseService, redis ? [new RedisConversationTraces(redis, keys), new RedisHandoffTraces(redis, keys)] : [], { store: cases, clock }),
     anonymous: redis ? new RedisAnonymousRecordStore(redis, keys) : new MemoryAnonymousRecordStore(),
   };
   const deps: DialogDeps = { messages, services, userProfile: userState.createProperty('profile') };

@@ -78,6 +78,8 @@ export class HelplineBot {
       this.deps.logger.info({ conversationId: activity.conversation?.id }, 'duplicate activity ignored');
       return;
     }
+    // Ids and event names only (STYLE: no message text in logs), so ops can follow a conversation.
+    this.deps.logger.debug({ conversationId: activity.conversation?.id, activityType: activity.type }, 'turn');
     const typing = this.startTypingTimer(context);
     try {
       // Both state documents in one round trip instead of one when the language is resolved and one when the dialogs start.
