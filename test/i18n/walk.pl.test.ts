@@ -137,7 +137,7 @@ describe('walk in Polish (pl)', () => {
     // często(4), 4, czasami(3), rzadko(2), zawsze(5), przeważnie(4), od czasu do czasu(3) = 25 → not low; 8th: cały czas(5).
     expect(await bot.sayText('często')).toContain('2/8 – Czułem/czułam się przydatny/przydatna.');
     await answerAll(bot, ['4', 'czasami', 'rzadko', 'zawsze', 'przeważnie', 'od czasu do czasu']);
-    expect(await bot.sayText('cały czas')).toContain('Jesteś chłopakiem, dziewczyną, czy inaczej?');
+    expect(await bot.sayText('cały czas')).toContain('Jesteś chłopakiem czy dziewczyną, a może określasz się inaczej?');
     expect(await bot.sayText('dziewczyna')).toContain('Gdzie to wypełniasz?');
     expect(await bot.sayText('w domu')).toContain(
       'Czy jest coś jeszcze, co chcesz nam powiedzieć?',
