@@ -32,6 +32,12 @@ export function normalizeText(text: string): string {
     .replace(/[\u0300-\u036f\u064b-\u065f\u0670]/g, '')
     .toLocaleLowerCase('und')
     .replace(/ı/g, 'i')
+    // Letters NFKD does not fold but people type either way: Polish ł, Arabic hamza seats,
+    // tā' marbūṭa and alif maqṣūra.
+    .replace(/ł/g, 'l')
+    .replace(/[أإآ]/g, 'ا')
+    .replace(/ة/g, 'ه')
+    .replace(/ى/g, 'ي')
     .replace(/[^\p{L}\p{N}@.+#-]+/gu, ' ')
     .replace(/[.]+(\s|$)/g, ' ')
     .replace(/\s+/g, ' ')

@@ -99,6 +99,9 @@ describe('normalizeText', () => {
     expect(normalizeText('\u200fنعم')).toBe('نعم');
     expect(normalizeText('Oui !')).toBe('oui');
     expect(normalizeText('Да')).toBe('да');
+    expect(normalizeText('Tak, dziękuję. Łódź')).toBe(normalizeText('tak dziekuje lodz'));
+    expect(normalizeText('أجل')).toBe(normalizeText('اجل'));
+    expect(normalizeText('مدرسة')).toBe(normalizeText('مدرسه'));
   });
 });
 
