@@ -15,6 +15,7 @@ import type { FormServices, HandoffRequester } from './forms/formServices';
 import { createHandoffModule, type HandoffModule } from './handoff/handoffModule';
 import { publicStaff } from './console/helpdeskAuth';
 import { registerHelpdeskRoutes } from './console/helpdeskRoutes';
+import { createFollowUp } from './followUp/followUpModule';
 import type { StaffUser } from './console/staffUsers';
 import { OpeningHoursCalendar } from './handoff/openingHours';
 import type { HelplineData } from './helplineData';
@@ -72,7 +73,7 @@ export interface App {
 export function buildApp(options: AppOptions): App {
   const { config, data, logger, clock, redis } = options;
   const keys = new RedisKeys(options.keyPrefix);
-  const messages = Messages.load(options.localesDir, config.DEFAULT_LOCALE, data.locales.supported);
+  const messages = Messages.load(options.localesDir, config.DEFAULT_LOCALE, data.locales.supported, data.openingHours.timeZone);
   const idleSeconds = data.retention.idleConversationDays * 24 * 3600;
   const storage: Storage = redis ? new RedisStorage(redis, keys, { ttlSeconds: idleSeconds }) : new MemoryStorage();
   const cases: CaseStore = redis ? new RedisCaseStore(redis, keys) : new MemoryCaseStore();
@@ -80,11 +81,13 @@ export function buildApp(options: AppOptions): App {
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const hours = new OpeningHoursCalendar(data.openingHours);
-  const caseService = new CaseService(cases, clock);
+  const anonymous = redis ? new RedisAnonymousRecordStore(redis, keys) : new MemoryAnonymousRecordStore();
   const staff = (options.staffUsers ?? []).map(publicStaff);
   const appId = config.MicrosoftAppId ?? '';
   const handoffModule = createHandoffModule({ redis, keys, messages, data, hours, clock, logger, appId, staff });
   const handoff: HandoffRequester = handoffModule.service;
+  const followUp = createFollowUp({ redis, keys, cases, clock, messages, sender: handoffModule.sender, data, logger, wellbeing: anonymous });
+  const caseService = new CaseService(cases, clock, followUp.partnerNames);
   const services: FormServices = {
     data,
     clock,
@@ -92,7 +95,7 @@ export function buildApp(options: AppOptions): App {
     cases: caseService,
     handoff,
     eraser: new UserDataEraser(caseService, redis ? [new RedisConversationTraces(redis, keys), new RedisHandoffTraces(redis, keys)] : [], { store: cases, clock }),
-    anonymous: redis ? new RedisAnonymousRecordStore(redis, keys) : new MemoryAnonymousRecordStore(),
+    anonymous,
   };
   const deps: DialogDeps = { messages, services, userProfile: userState.createProperty('profile') };
   // Limits first: a flood or a huge message must not reach the crisis check or the dialogs.
@@ -124,6 +127,7 @@ export function buildApp(options: AppOptions): App {
       logger,
       rateLimitStore: redis,
       rateLimitPrefix: keys.console('login'),
+      extraRoutes: [(s2, auth) => followUp.register(s2, auth)],
     });
   const run = (context: Parameters<HelplineBot['run']>[0]): Promise<void> => bot.run(context);
   const directLine = new DirectLineEmulator({
