@@ -64,14 +64,30 @@ export function helplineScript(replies: ReplyFragments): Script {
 }
 
 /**
- * The laptop request (dialogs/laptopRequest, questions under `laptopRequest.*` in nl.json).
- * @remarks Empty for now: the form landed while the benchmark was being written, and its walk
- * (requester, school, eligibility, address, consent) still has to be written here, with a
- * different phone and address per conversation (`text: (n) => …`) so the duplicate check does
- * not end the form early.
+ * The laptop request (dialogs/laptopRequest) as a parent answers it, menu to reference. Street,
+ * house number and phone differ per conversation (n), so the duplicate check (same phone or
+ * same address → existing reference) does not end the form early.
  */
-export function laptopSteps(_replies: ReplyFragments): ScriptStep[] {
-  return [];
+export function laptopSteps(replies: ReplyFragments): ScriptStep[] {
+  const phone = (n: number): string => `0470 ${String(100000 + (n % 900000)).padStart(6, '0')}`;
+  return [
+    { name: 'laptop', text: '2', expect: replies.of('laptopRequest.askRequester') },
+    { name: 'requester', text: '1', expect: replies.of('laptopRequest.askPostcode') },
+    { name: 'postcode', text: '2800', expect: replies.of('laptopRequest.askPupils') },
+    { name: 'pupils', text: '2', expect: replies.of('laptopRequest.askLevels') },
+    { name: 'levels', text: '2, 3', expect: replies.of('laptopRequest.askSchoolDevice') },
+    { name: 'schoolDevice', text: '2', expect: replies.of('laptopRequest.askComputer') },
+    { name: 'computer', text: '2', expect: replies.of('laptopRequest.askInternet') },
+    { name: 'internet', text: '1', expect: replies.of('laptopRequest.askHadBefore') },
+    { name: 'hadBefore', text: '2', expect: replies.of('laptopRequest.askResidence') },
+    { name: 'residence', text: '1', expect: replies.of('laptopRequest.askKnownBy') },
+    { name: 'knownBy', text: 'Basisschool De Regenboog', expect: replies.of('laptopRequest.askStreet') },
+    { name: 'street', text: (n) => `Benchstraat ${n % 997}`, expect: replies.of('laptopRequest.askHouseNumber') },
+    { name: 'houseNumber', text: (n) => String(1 + (n % 500)), expect: replies.of('laptopRequest.askFamilyPhone') },
+    { name: 'phone', text: phone, expect: replies.of('laptopRequest.askIctLanguage') },
+    { name: 'ictLanguage', text: '1', expect: replies.of('laptopRequest.askConsent') },
+    { name: 'consent', text: 'ja', expect: replies.of('menu.again') },
+  ];
 }
 
 /** The echo floor: plain messages, as many per conversation as ours has. */
