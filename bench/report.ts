@@ -23,6 +23,7 @@ export interface Summary {
   redis: {
     perStep: Record<string, StepTraffic>;
     ordinaryTurnRoundTrips: number;
+    maxTurnRoundTrips: number;
     underLoadCommandsPerTurn: number;
     underLoadServerCallsPerTurn: Record<string, number>;
   };

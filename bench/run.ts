@@ -148,6 +148,7 @@ async function main(): Promise<void> {
     redis: {
       perStep: traffic.perStep,
       ordinaryTurnRoundTrips: traffic.ordinaryRoundTrips,
+      maxTurnRoundTrips: traffic.maxRoundTrips,
       underLoadCommandsPerTurn: round((countersAfter.commands - countersBefore.commands) / oursSaturation.turns, 2),
       underLoadServerCallsPerTurn: Object.fromEntries(
         Object.entries(serverCallsUnderLoad).map(([name, calls]) => [name, round(calls / oursSaturation.turns, 2)]),

@@ -7,6 +7,7 @@ import { resolveLocale, setTurnLocale } from './i18n/turnLocale';
 import type { Logger } from './logger';
 import { wasErasedThisTurn } from './privacy/userDataEraser';
 import type { ActivityDeduplicator } from './state/activityDeduplicator';
+import { runTurnEndTasks } from './turnEnd';
 import type { TurnLock } from './state/turnLock';
 
 /**
@@ -14,6 +15,11 @@ import type { TurnLock } from './state/turnLock';
  * Returns true when it handled the message and the dialogs must not see it.
  */
 export interface TurnInterceptor {
+  /**
+   * Starts the reads this interceptor will need, beside the state load, so they share its Redis
+   * round trip (the turn holds the conversation's lock by then). Optional.
+   */
+  prefetch?(context: TurnContext): void;
   intercept(context: TurnContext): Promise<boolean>;
 }
 
@@ -82,7 +88,8 @@ export class HelplineBot {
     this.deps.logger.debug({ conversationId: activity.conversation?.id, activityType: activity.type }, 'turn');
     const typing = this.startTypingTimer(context);
     try {
-      // Both state documents in one round trip instead of one when the language is resolved and one when the dialogs start.
+      // Both state documents and the interceptors' reads in one round trip.
+      if (activity.type === ActivityTypes.Message) for (const i of this.deps.interceptors ?? []) i.prefetch?.(context);
       await Promise.all([this.deps.conversationState.load(context), this.deps.userState.load(context)]);
       const askLanguage = await this.resolveLanguage(context);
       if (activity.type === ActivityTypes.ConversationUpdate) {
@@ -147,7 +154,11 @@ export class HelplineBot {
       await this.deps.userState.delete(context);
       return;
     }
-    await Promise.all([this.deps.conversationState.saveChanges(context), this.deps.userState.saveChanges(context)]);
+    await Promise.all([
+      this.deps.conversationState.saveChanges(context),
+      this.deps.userState.saveChanges(context),
+      runTurnEndTasks(context),
+    ]);
   }
 
   /** "typing…" only when a turn is slow: most turns answer before it would show. */

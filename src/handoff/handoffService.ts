@@ -11,6 +11,7 @@ import { conversationKey } from './conversationKey';
 import type { HandoffEvents } from './handoffEvents';
 import { priorityRank, type HandoffQueue, type ItemFields, type QueueItem, type TranscriptEntry } from './handoffQueue';
 import type { OpeningHoursCalendar } from './openingHours';
+import { takePendingRecent } from './pendingRecent';
 import type { ProactiveSender } from './proactive';
 import { estimateMinutes, shouldRefresh, type PlaceInQueue } from './waitEstimate';
 
@@ -85,7 +86,7 @@ export class HandoffService implements HandoffRequester {
         await events.publish({ type: 'changed', id, state: 'waiting', reason: 'priority', team: existing.team, priority: fields.priority });
       }
     } else {
-      const recent = await queue.takeRecent(id);
+      const recent = [...(await queue.takeRecent(id)), ...takePendingRecent(context)];
       // The words that asked for a person ("medewerker") tell staff nothing: show the line before.
       const asked = context.activity.text?.trim();
       const preview = [...recent].reverse().find((e) => e.from === 'user' && e.text !== asked)?.text ?? '';
@@ -105,7 +106,7 @@ export class HandoffService implements HandoffRequester {
   /** Queues a call-back with the phone number and moment the user gave. */
   async enqueueCallback(context: TurnContext, id: string, fields: ItemFields, phone: string, moment: string): Promise<void> {
     const patch: ItemFields = { ...fields, kind: 'callback', callback: { phone, moment: moment.slice(0, 200) }, draft: null };
-    const recent = await this.deps.queue.takeRecent(id);
+    const recent = [...(await this.deps.queue.takeRecent(id)), ...takePendingRecent(context)];
     const result = await this.deps.queue.transition(id, 'requestCallback', { assignee: null, patch });
     if (!result.ok) return;
     await this.announce(context, id, patch, recent, `call-back requested (${fields.priority})`);

@@ -9,6 +9,8 @@ import { conversationKey } from './conversationKey';
 import type { HandoffEvents } from './handoffEvents';
 import type { HandoffQueue, ItemFields, QueueItem, TranscriptEntry } from './handoffQueue';
 import { HANDED_OFF_THIS_TURN, type HandoffService } from './handoffService';
+import { atTurnEnd } from '../turnEnd';
+import { startPendingRecent, stillPending } from './pendingRecent';
 import type { OpeningHoursCalendar } from './openingHours';
 
 export interface RelayInterceptorDeps {
@@ -20,6 +22,8 @@ export interface RelayInterceptorDeps {
   data: Pick<HelplineData, 'helpline'>;
   hours: Pick<OpeningHoursCalendar, 'summary'>;
 }
+
+const PREFETCHED_ITEM = Symbol('prefetchedQueueItem');
 
 /** After three unusable phone numbers the bot stops asking and gives the contact details. */
 const MAX_INVALID_PHONES = 3;
@@ -34,10 +38,18 @@ const MAX_INVALID_PHONES = 3;
 export class RelayInterceptor implements TurnInterceptor {
   constructor(private readonly deps: RelayInterceptorDeps) {}
 
+  /** Reads the conversation's queue item beside the state load (one Redis round trip for both). */
+  prefetch(context: TurnContext): void {
+    const item = this.deps.queue.get(conversationKey(context.activity));
+    item.catch(() => undefined); // awaited in intercept(); never an unhandled rejection
+    context.turnState.set(PREFETCHED_ITEM, item);
+  }
+
   async intercept(context: TurnContext): Promise<boolean> {
     if (context.activity.type !== ActivityTypes.Message) return false;
     const id = conversationKey(context.activity);
-    const item = await this.deps.queue.get(id);
+    const prefetched = context.turnState.get(PREFETCHED_ITEM) as Promise<QueueItem | undefined> | undefined;
+    const item = await (prefetched ?? this.deps.queue.get(id));
     const state = item?.state ?? 'bot';
     if (item && (state === 'waiting' || state === 'callback' || state === 'staff')) {
       await this.relay(context, item);
@@ -45,7 +57,7 @@ export class RelayInterceptor implements TurnInterceptor {
     }
     if (item?.surveyPending && (await this.takeRating(context, item))) return true;
     if (item?.draft && state === 'bot' && (await this.continueCallback(context, item))) return true;
-    await this.recordRecent(context, id);
+    this.recordRecent(context, id);
     return false;
   }
 
@@ -128,21 +140,27 @@ export class RelayInterceptor implements TurnInterceptor {
 
   /**
    * Keeps the last lines of the chat with the bot (user and bot), so the person who takes over
-   * sees what happened before. Lines of the turn that hands off are left out: that turn's own
-   * messages are about the hand-off itself.
+   * sees what happened before. The lines are written once, at the end of the turn beside the
+   * state save, rather than before every reply. Lines of a turn that hands off are given to the
+   * hand-off itself (see pendingRecent.ts).
    */
-  private async recordRecent(context: TurnContext, id: string): Promise<void> {
+  private recordRecent(context: TurnContext, id: string): void {
     const { queue, clock } = this.deps;
+    const lines = startPendingRecent(context);
     const text = context.activity.text?.trim();
-    if (text) await queue.appendRecent(id, [{ at: clock.now().toISOString(), from: 'user', text }]);
+    if (text) lines.push({ at: clock.now().toISOString(), from: 'user', text });
     context.onSendActivities(async (ctx, activities, next) => {
       const responses = await next();
       if (ctx.turnState.get(HANDED_OFF_THIS_TURN)) return responses;
-      const lines = activities
-        .filter((a) => a.type === ActivityTypes.Message && a.text)
-        .map((a): TranscriptEntry => ({ at: clock.now().toISOString(), from: 'bot', text: a.text! }));
-      await queue.appendRecent(id, lines);
+      for (const a of activities) {
+        if (a.type === ActivityTypes.Message && a.text) lines.push({ at: clock.now().toISOString(), from: 'bot', text: a.text });
+      }
       return responses;
+    });
+    atTurnEnd(context, async () => {
+      if (!stillPending(context, lines) || lines.length === 0) return;
+      await queue.appendRecent(id, lines);
     });
   }
 }
+

@@ -19,6 +19,8 @@ import { FlexibleMessageRateLimiter, type MessageRateLimiter } from './messageRa
  * - Attachments: the bot cannot read them yet and says so; any text beside them is still handled.
  * Only ids and counts are logged, never the text.
  */
+const RATE_DECISION = Symbol('rateDecision');
+
 export class LimitsInterceptor implements TurnInterceptor {
   constructor(
     private readonly messages: Messages,
@@ -27,13 +29,21 @@ export class LimitsInterceptor implements TurnInterceptor {
     private readonly logger?: Logger,
   ) {}
 
+  /** Takes the rate-limit point beside the state load (one Redis round trip for both). */
+  prefetch(context: TurnContext): void {
+    const decision = this.take(context);
+    decision.catch(() => undefined); // awaited in intercept(); never an unhandled rejection
+    context.turnState.set(RATE_DECISION, decision);
+  }
+
   async intercept(context: TurnContext): Promise<boolean> {
     const { activity } = context;
     if (activity.type !== ActivityTypes.Message) return false;
     const conversationId = activity.conversation?.id;
     const locale = getTurnLocale(context, this.messages.defaultLocale);
 
-    const decision = await this.rateLimiter.take(`${activity.channelId}:${conversationId}`);
+    const prefetched = context.turnState.get(RATE_DECISION) as ReturnType<LimitsInterceptor['take']> | undefined;
+    const decision = await (prefetched ?? this.take(context));
     if (decision !== 'allowed') {
       if (decision === 'firstOverLimit') {
         this.logger?.warn({ conversationId }, 'message rate limit reached');
@@ -63,6 +73,10 @@ export class LimitsInterceptor implements TurnInterceptor {
       }
     }
     return false;
+  }
+
+  private take(context: TurnContext): ReturnType<MessageRateLimiter['take']> {
+    return this.rateLimiter.take(`${context.activity.channelId}:${context.activity.conversation?.id}`);
   }
 }
 

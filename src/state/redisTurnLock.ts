@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 import type { Logger } from '../logger';
 import type { RedisKeys } from '../redisKeys';
-import type { TurnLock } from './turnLock';
+import { MemoryTurnLock, type TurnLock } from './turnLock';
 
 /** Options of {@link RedisTurnLock}; the defaults suit chat turns. */
 export interface RedisTurnLockOptions {
@@ -41,6 +41,7 @@ export class RedisTurnLock implements TurnLock {
   private readonly waitMs: number;
   private readonly retryMs: number;
   private readonly release: ReleaseCommand;
+  private readonly local = new MemoryTurnLock();
 
   constructor(
     private readonly redis: Redis,
@@ -57,16 +58,22 @@ export class RedisTurnLock implements TurnLock {
   }
 
   async run<T>(conversationKey: string, turn: () => Promise<T>): Promise<T> {
-    const key = this.keys.turnLock(conversationKey);
-    const token = await this.acquire(key);
-    try {
-      return await turn();
-    } finally {
-      if (token) {
-        // A failed release only delays the next turn until the TTL: never fail the turn for it.
-        await this.release(key, token).catch(() => undefined);
+    // Turns of one conversation on this instance queue up in memory first: the next one starts
+    // the moment the previous one ends, instead of polling Redis until the lock is free.
+    return this.local.run(conversationKey, async () => {
+      const key = this.keys.turnLock(conversationKey);
+      const token = await this.acquire(key);
+      try {
+        return await turn();
+      } finally {
+        if (token) {
+          // Not awaited: the release is sent now, so on this connection it reaches Redis before
+          // the next turn's SET NX; waiting for its reply would only add a round trip. A failed
+          // release only delays the next turn until the TTL: never fail the turn for it.
+          this.release(key, token).catch(() => undefined);
+        }
       }
-    }
+    });
   }
 
   /** The token when the lock was taken; undefined when the wait ran out. */
