@@ -6,7 +6,10 @@ import { systemClock } from '../src/clock';
 import { loadConfig, loadHelplineData } from '../src/config';
 import { silentLogger } from '../src/logger';
 import { createRedisClient } from '../src/state/redisClient';
+import argon2 from 'argon2';
+import type { StaffUser } from '../src/console/staffUsers';
 import { createEchoServer } from './echoBot';
+import { BENCH_STAFF } from './relay';
 import type { ChildReport, ParentRequest, RedisClientCounters } from './protocol';
 
 /**
@@ -38,7 +41,13 @@ function countRedisTraffic(redis: Redis): RedisClientCounters {
   return counters;
 }
 
-function main(): void {
+/** One coordinator account for the relay measurement (bench/relay.ts). */
+async function benchStaff(): Promise<StaffUser[]> {
+  const passwordHash = await argon2.hash(BENCH_STAFF.password, { type: argon2.argon2id });
+  return [{ username: BENCH_STAFF.username, name: 'Bench', passwordHash, role: 'coordinator', teams: ['cmp'], languages: ['nl'] }];
+}
+
+async function main(): Promise<void> {
   const [kind, redisUrl, keyPrefix] = process.argv.slice(2);
   let counters: RedisClientCounters | undefined;
   let server;
@@ -55,6 +64,7 @@ function main(): void {
       localesDir: join(root, 'locales'),
       redis,
       keyPrefix,
+      staffUsers: await benchStaff(),
     }).server;
   } else {
     throw new Error(`botProcess: usage: botProcess.js echo | ours <redisUrl> <keyPrefix>; got ${process.argv.slice(2).join(' ')}`);
@@ -83,4 +93,4 @@ function main(): void {
   });
 }
 
-main();
+void main();

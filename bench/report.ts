@@ -1,3 +1,4 @@
+import type { RelayFigures } from './relay';
 import type { LatencySummary } from './stats';
 import type { StepTraffic } from './redisTraffic';
 
@@ -37,7 +38,7 @@ export interface Summary {
     redisStateKeysPerConversation: number;
     redisUsedMemoryGrowthBytesPerConversation: number;
   };
-  relay: { measured: false; reason: string };
+  relay: RelayFigures | { measured: false; reason: string };
   ratio: { cpuPerTurn: number; saturationThroughput: number; saturationP99: number; openLoopP99: number };
   targets: Record<string, boolean | null>;
   seconds: number;
@@ -74,7 +75,11 @@ export function printTable(s: Summary, out: (line: string) => void): void {
   const m = s.memory;
   out(`memory after ${m.conversationsSinceBaseline} conversations: RSS ${m.rssBeforeMb} → ${m.rssAfterMb} MB (+${m.rssGrowthMb}), heap +${m.heapUsedGrowthMb} MB`);
   out(`redis: ${m.redisStateBytesPerIdleConversation} B of state per idle conversation (${m.redisStateKeysPerConversation} keys); used_memory +${m.redisUsedMemoryGrowthBytesPerConversation} B per conversation incl. 10-min dedupe markers`);
-  out(`relay: ${s.relay.measured ? '' : `not measured: ${s.relay.reason}`}`);
+  out(
+    s.relay.measured
+      ? `relay (light load; ${s.relay.samples.staffToUser} staff and ${s.relay.samples.userToStaff} user messages): staff → user p50 ${s.relay.staffToUserMs.p50} / p99 ${s.relay.staffToUserMs.p99} ms; user → staff p50 ${s.relay.userToStaffMs.p50} / p99 ${s.relay.userToStaffMs.p99} ms`
+      : `relay: not measured: ${s.relay.reason}`,
+  );
   out('');
   for (const [name, met] of Object.entries(s.targets)) out(`  ${met === null ? 'n/a ' : met ? 'MET ' : 'MISS'}  ${name}`);
   out(`(${s.seconds} s)`);

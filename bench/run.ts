@@ -7,6 +7,7 @@ import { closedLoop, openLoop, type LoadResult, type Target } from './driver';
 import { callsBetween, commandCalls, parseInfo, startPrivateRedis, type PrivateRedis } from './privateRedis';
 import { measureRedisTraffic } from './redisTraffic';
 import { echoScript, helplineScript, ReplyFragments } from './scripts';
+import { measureRelay } from './relay';
 import { round, summarize } from './stats';
 import { printTable, type Summary } from './report';
 
@@ -118,7 +119,11 @@ async function main(): Promise<void> {
   const idle = await idleConversationMemory(redis, oursConversations);
   const redisMemoryAfter = Number(parseInfo(await redis.client.info('memory'))['used_memory']);
 
-  const relay = await relayAvailability(ours.url);
+  log('relay: staff → user and user → staff, one message at a time');
+  const relay = await measureRelay(ours.url, oursTarget.serviceUrl, oursConnector).catch((error: unknown) => ({
+    measured: false as const,
+    reason: (error as Error).message,
+  }));
 
   const summary: Summary = {
     machine: {
@@ -180,7 +185,7 @@ async function main(): Promise<void> {
     atMost4RedisRoundTrips: traffic.ordinaryRoundTrips <= 4,
     rssGrowthUnder50Mb: summary.memory.rssGrowthMb < 50,
     redisUnder4KbPerIdleConversation: idle.stateBytesPerConversation < 4096,
-    relayP99Under20ms: null,
+    relayP99Under20ms: relay.measured ? relay.staffToUserMs.p99 < 20 && relay.userToStaffMs.p99 < 20 : null,
   };
 
   await Promise.all([ours.stop(), echo.stop()]);
@@ -208,15 +213,6 @@ async function idleConversationMemory(redis: PrivateRedis, conversations: number
   return {
     stateBytesPerConversation: round(sample.length ? (bytes / sample.length) * keysPerConversation : 0, 0),
     keysPerConversation: round(keysPerConversation, 2),
-  };
-}
-
-/** The staff API (CONTRACT.md) must exist before relay latency can be measured. */
-async function relayAvailability(url: string): Promise<{ measured: false; reason: string }> {
-  const status = (await fetch(`${url}/api/helpdesk/queue`)).status;
-  return {
-    measured: false,
-    reason: status === 404 ? 'the staff API (/api/helpdesk/...) does not exist yet' : `staff API answers ${status}; relay measurement not written yet`,
   };
 }
 

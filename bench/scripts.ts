@@ -83,7 +83,7 @@ export function laptopSteps(replies: ReplyFragments): ScriptStep[] {
     { name: 'residence', text: '1', expect: replies.of('laptopRequest.askKnownBy') },
     { name: 'knownBy', text: 'Basisschool De Regenboog', expect: replies.of('laptopRequest.askStreet') },
     { name: 'street', text: (n) => `Benchstraat ${n % 997}`, expect: replies.of('laptopRequest.askHouseNumber') },
-    { name: 'houseNumber', text: (n) => String(1 + (n % 500)), expect: replies.of('laptopRequest.askFamilyPhone') },
+    { name: 'houseNumber', text: (n) => String(1 + (n % 500)), expect: replies.of('laptopRequest.askPhone') },
     { name: 'phone', text: phone, expect: replies.of('laptopRequest.askIctLanguage') },
     { name: 'ictLanguage', text: '1', expect: replies.of('laptopRequest.askConsent') },
     { name: 'consent', text: 'ja', expect: replies.of('menu.again') },
