@@ -15,7 +15,7 @@ export class BotChild {
    * `BENCH_CPU_PROF` is set, `--cpu-prof` into that directory.
    */
   static async start(args: string[]): Promise<BotChild> {
-    const execArgv = ['--expose-gc', '--no-deprecation'];
+    const execArgv = ['--expose-gc', '--no-deprecation', ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
     const profileDir = process.env.BENCH_CPU_PROF;
     if (profileDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`);
     const child = fork(join(__dirname, 'botProcess.js'), args, { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { warmUpRecognizers } from '../dialogs/shared/recognizers';
 import { buildApp } from './app';
 import { systemClock } from './clock';
 import { loadConfig, loadHelplineData } from './config';
@@ -32,7 +33,11 @@ async function main(): Promise<void> {
   );
   const app = buildApp({ config, data, logger, clock: systemClock, localesDir: join(root, 'locales'), redis, staffUsers });
 
-  app.server.listen(config.PORT, () => logger.info({ port: config.PORT, url: app.server.url }, 'listening'));
+  app.server.listen(config.PORT, () => {
+    logger.info({ port: config.PORT, url: app.server.url }, 'listening');
+    // The recognizers' first parse compiles their expressions (seconds): do it now, not in a turn.
+    setImmediate(warmUpRecognizers);
+  });
   // Storage limitation: strips closed cases past their retention, now and then daily.
   const retention = new RetentionJob(app.cases, systemClock, data.retention, logger.child('retention')).start();
 
