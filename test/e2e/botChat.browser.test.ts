@@ -55,4 +55,19 @@ describe('the real bot in the browser chat at /', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('should run right to left in Arabic and answer in Arabic to Arabic-Indic digits', async () => {
+    const context = await browser.newContext({ locale: 'ar', viewport: { width: 412, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${running.url}/`);
+    const bubble = (text: string) => page.getByRole('paragraph').filter({ hasText: text });
+    await bubble('مرحب').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    const sendBox = page.getByRole('textbox').first();
+    await sendBox.fill('٦');
+    await sendBox.press('Enter');
+    await bubble('LAP-7K3Q9').first().waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'bot-chat-ar.png'), fullPage: true });
+    await context.close();
+  });
 });

@@ -16,10 +16,15 @@
     conversationStartProperties: { locale: locale },
   });
 
+  // Arabic (and other right-to-left languages): the whole chat runs right to left, so numbered
+  // lists and bubbles sit where an Arabic reader expects them.
+  var dir = /^(ar|fa|he|ur)\b/i.test(locale) ? 'rtl' : 'ltr';
+
   window.WebChat.renderWebChat(
     {
       directLine: directLine,
       locale: locale,
+      dir: dir,
       styleOptions: {
         // The local endpoint has no upload route.
         hideUploadButton: true,
@@ -31,4 +36,5 @@
 
   // Web Chat's own texts follow `locale`; say so to screen readers too.
   document.documentElement.lang = locale;
+  document.documentElement.dir = dir;
 })();
