@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import type Redis from 'ioredis';
 import { buildApp } from '../src/app';
 import { systemClock } from '../src/clock';
@@ -89,7 +88,7 @@ async function main(): Promise<void> {
   });
   process.on('disconnect', () => process.exit(0));
   server.listen(0, '127.0.0.1', () => {
-    send({ kind: 'ready', port: (server.address() as AddressInfo).port, pid: process.pid });
+    send({ kind: 'ready', port: server.address().port, pid: process.pid });
   });
 }
 

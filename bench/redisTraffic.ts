@@ -32,7 +32,8 @@ export async function measureRedisTraffic(
   redis: Redis,
   conversations: number,
 ): Promise<{ perStep: Record<string, StepTraffic>; ordinaryRoundTrips: number; maxRoundTrips: number }> {
-  const sums = target.script.steps.map(() => ({ roundTrips: 0, commands: {} as Record<string, number>, serverCalls: {} as Record<string, number>, turns: 0 }));
+  const emptyCounts = (): Record<string, number> => ({});
+  const sums = target.script.steps.map(() => ({ roundTrips: 0, commands: emptyCounts(), serverCalls: emptyCounts(), turns: 0 }));
   for (let n = 0; n < conversations; n++) {
     for (let step = 0; step < target.script.steps.length; step++) {
       const [clientBefore, serverBefore] = await Promise.all([bot.redisCounters(), commandCalls(redis)]);

@@ -50,6 +50,7 @@ export class PupilConcernDialog extends InterruptibleDialog {
     this.addDialog(
       new WaterfallDialog(
         CONCERN_STEPS,
+        /* eslint-disable @typescript-eslint/unbound-method -- every step is bound right below */
         [
           this.orgKindStep, this.orgNameStep, this.reporterNameStep, this.reporterRoleStep, this.phoneStep,
           this.emailStep, this.pupilFirstNameStep, this.surnameInitialStep, this.birthDateKnownStep,
@@ -57,6 +58,7 @@ export class PupilConcernDialog extends InterruptibleDialog {
           this.partnerStep, this.partnerOtherStep, this.worriesStep, this.worryOtherStep, this.actionsStep,
           this.actionOtherStep, this.parentsStep, this.urgencyStep, this.confirmStep, this.submitStep,
         ].map((s) => s.bind(this)),
+        /* eslint-enable @typescript-eslint/unbound-method */
       ),
     );
     this.initialDialogId = CONCERN_STEPS;
@@ -232,7 +234,7 @@ export class PupilConcernDialog extends InterruptibleDialog {
         channelId: context.activity.channelId,
         locale: this.locale(step),
         // Kept so staff updates ("feedback") can reach this reporter later, proactively.
-        conversationRef: TurnContext.getConversationReference(context.activity) as Record<string, unknown>,
+        conversationRef: TurnContext.getConversationReference(context.activity),
       },
     });
     const reference = result.reference;

@@ -35,7 +35,7 @@ const choices = (values: readonly string[], prefix: string): ChoiceSpec[] =>
 
 type Step = WaterfallStepContext<object>;
 /** The step's scratch values; botbuilder types them as `object`. */
-const valuesOf = (step: Step): { form?: WellbeingDraft; contact?: { firstName: string } } => step.values as never;
+const valuesOf = (step: Step): { form?: WellbeingDraft; contact?: { firstName: string } } => step.values;
 const draftOf = (step: Step): WellbeingDraft => (valuesOf(step).form ??= { answers: [] });
 
 /**
