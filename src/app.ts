@@ -15,6 +15,7 @@ import type { FormServices, HandoffRequester } from './forms/formServices';
 import { createHandoffModule, type HandoffModule } from './handoff/handoffModule';
 import { publicStaff } from './console/helpdeskAuth';
 import { registerHelpdeskRoutes } from './console/helpdeskRoutes';
+import { registerEraseRoute } from './console/eraseRoute';
 import { createFollowUp } from './followUp/followUpModule';
 import type { StaffUser } from './console/staffUsers';
 import { OpeningHoursCalendar } from './handoff/openingHours';
@@ -88,13 +89,14 @@ export function buildApp(options: AppOptions): App {
   const handoff: HandoffRequester = handoffModule.service;
   const followUp = createFollowUp({ redis, keys, cases, clock, messages, sender: handoffModule.sender, data, logger, wellbeing: anonymous });
   const caseService = new CaseService(cases, clock, followUp.partnerNames);
+  const eraser = new UserDataEraser(caseService, redis ? [new RedisConversationTraces(redis, keys), new RedisHandoffTraces(redis, keys)] : [], { store: cases, clock });
   const services: FormServices = {
     data,
     clock,
     hours,
     cases: caseService,
     handoff,
-    eraser: new UserDataEraser(caseService, redis ? [new RedisConversationTraces(redis, keys), new RedisHandoffTraces(redis, keys)] : [], { store: cases, clock }),
+    eraser,
     anonymous,
   };
   const deps: DialogDeps = { messages, services, userProfile: userState.createProperty('profile') };
@@ -127,7 +129,7 @@ export function buildApp(options: AppOptions): App {
       logger,
       rateLimitStore: redis,
       rateLimitPrefix: keys.console('login'),
-      extraRoutes: [(s2, auth) => followUp.register(s2, auth)],
+      extraRoutes: [(s2, auth) => followUp.register(s2, auth), (s2, auth) => registerEraseRoute(s2, auth, { cases, eraser, storage })],
     });
   const run = (context: Parameters<HelplineBot['run']>[0]): Promise<void> => bot.run(context);
   const directLine = new DirectLineEmulator({

@@ -33,7 +33,15 @@ export class UserDataEraser implements PersonalDataEraser {
   ) {}
 
   async eraseUser(context: TurnContext): Promise<void> {
-    const ownerKey = ownerKeyOf(context);
+    await this.eraseOwner(ownerKeyOf(context), [context.activity.conversation.id]);
+    context.turnState.set(ERASED, true);
+  }
+
+  /**
+   * The same erasure outside a turn (a coordinator's `POST /api/helpdesk/erase`): the caller
+   * names the owner and the conversations whose traces go, and deletes the bot state itself.
+   */
+  async eraseOwner(ownerKey: string, conversationIds: readonly string[]): Promise<void> {
     if (this.caseAccess) {
       const { store, clock } = this.caseAccess;
       for (const record of await store.listByOwner(ownerKey)) {
@@ -43,10 +51,9 @@ export class UserDataEraser implements PersonalDataEraser {
     }
     // Still needed with caseAccess: it also removes the user's reports linked into others' cases.
     await this.cases.erasePersonalData(ownerKey);
-    for (const participant of this.participants) {
-      await participant.erase(ownerKey, context.activity.conversation.id);
+    for (const conversationId of new Set(conversationIds)) {
+      for (const participant of this.participants) await participant.erase(ownerKey, conversationId);
     }
-    context.turnState.set(ERASED, true);
   }
 }
 
