@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import net from 'node:net';
 import { join } from 'node:path';
 
@@ -13,6 +13,24 @@ const ENTRY = join(ROOT, 'dist', 'src', 'index.js');
 export function buildBot(): void {
   const result = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
   if (!existsSync(ENTRY)) throw new Error(`buildBot(): ${ENTRY} missing after tsc: ${result.stdout}${result.stderr}`);
+}
+
+/**
+ * Compiles only when `dist` is missing or older than a file under src/ or dialogs/ (data and
+ * locales are read from the root at run time): saves a tsc run per test file.
+ */
+export function buildBotIfStale(): void {
+  const newest = Math.max(newestSource(join(ROOT, 'src')), newestSource(join(ROOT, 'dialogs')));
+  if (!existsSync(ENTRY) || newest > statSync(ENTRY).mtimeMs) buildBot();
+}
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
 }
 
 export function freePort(): Promise<number> {
@@ -36,11 +54,14 @@ export interface BotProcess {
   exited: Promise<number | string>;
 }
 
-/** Starts `node dist/src/index.js` on `port` with `REDIS_URL`, and waits until /healthz is 200. */
-export async function startBot(port: number, redisUrl: string): Promise<BotProcess> {
+/**
+ * Starts `node dist/src/index.js` on `port` with `REDIS_URL` (and `env`, e.g. a staff users
+ * file), and waits until /healthz is 200.
+ */
+export async function startBot(port: number, redisUrl: string, env: Record<string, string> = {}): Promise<BotProcess> {
   const child = spawn(process.execPath, [ENTRY], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), REDIS_URL: redisUrl, LOG_LEVEL: 'info', NODE_ENV: 'test' },
+    env: { PATH: process.env.PATH ?? '', PORT: String(port), REDIS_URL: redisUrl, LOG_LEVEL: 'info', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
