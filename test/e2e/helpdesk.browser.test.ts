@@ -65,6 +65,14 @@ describe('the helpdesk console at /helpdesk/', () => {
     await say('Er staat "ongeldige code"');
     await page.locator('#transcript li.user').filter({ hasText: 'ongeldige code' }).waitFor();
 
+    // Arabic reads from the right (dir="auto" + text-align: start), Dutch stays left to right.
+    await say('ابني لا يستطيع تسجيل الدخول');
+    const arabic = page.locator('#transcript li.user .text').filter({ hasText: 'ابني' });
+    await arabic.waitFor();
+    const layout = (locator: typeof arabic) => locator.evaluate((node) => ({ direction: getComputedStyle(node).direction, textAlign: getComputedStyle(node).textAlign }));
+    expect(await layout(arabic)).toEqual({ direction: 'rtl', textAlign: 'start' });
+    expect((await layout(page.locator('#transcript li.user .text').filter({ hasText: 'ongeldige code' }))).direction).toBe('ltr');
+
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'helpdesk.png'), fullPage: true });
     expect(problems).toEqual([]);

@@ -93,7 +93,7 @@
           item.ownTeam ? el('span', { className: 'badge', textContent: 'uw team' }) : '');
         const li = el('li', { className: `${item.priority}${state.current && state.current.id === item.id ? ' selected' : ''}`, tabIndex: 0 },
           el('div', { className: 'line1' }, badges, el('span', { textContent: `${minutesSince(item.waitingSince)} min` })),
-          el('div', { className: 'preview', textContent: item.preview || '…' }));
+          el('div', { className: 'preview', dir: 'auto', textContent: item.preview || '…' }));
         li.dataset.id = item.id;
         li.addEventListener('click', () => openConversation(item.id));
         li.addEventListener('keydown', (e) => e.key === 'Enter' && openConversation(item.id));
@@ -143,16 +143,18 @@
     $('claim').disabled = !(c.state === 'waiting' || c.state === 'callback');
     for (const id of ['release', 'consent', 'transfer', 'message', 'send-canned']) $(id).disabled = !mine;
     $('close').disabled = c.state === 'bot' || c.state === 'closed';
-    $('form-data').replaceChildren(...Object.entries(c.formData || {}).flatMap(([k, v]) => [el('dt', { textContent: k }), el('dd', { textContent: typeof v === 'string' ? v : JSON.stringify(v) })]));
+    $('form-data').replaceChildren(...Object.entries(c.formData || {}).flatMap(([k, v]) => [el('dt', { textContent: k }), el('dd', { dir: 'auto', textContent: typeof v === 'string' ? v : JSON.stringify(v) })]));
     $('transcript').replaceChildren();
     c.transcript.forEach(appendEntry);
   }
 
   function appendEntry(entry) {
     const label = { user: 'gebruiker', bot: 'bot', staff: entry.staff || 'medewerker', note: `notitie ${entry.staff || ''}`, system: '' }[entry.from];
+    // The text in its own element with dir="auto": Arabic takes the direction of its own first
+    // strong letter, not that of the Dutch label above it.
     const li = el('li', { className: entry.from },
       label ? el('span', { className: 'who', textContent: `${label} · ${new Date(entry.at).toLocaleTimeString('nl-BE')}` }) : '',
-      entry.text);
+      el('span', { className: 'text', dir: 'auto', textContent: entry.text }));
     if (entry.textNl && entry.textNl !== entry.text) li.append(el('span', { className: 'nl', textContent: `NL: ${entry.textNl}` }));
     $('transcript').append(li);
     li.scrollIntoView({ block: 'nearest' });

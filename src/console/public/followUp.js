@@ -108,7 +108,7 @@
   function dataList(data, prefix = '') {
     return Object.entries(data || {}).flatMap(([k, v]) => (v && typeof v === 'object' && !Array.isArray(v)
       ? dataList(v, `${prefix}${k}.`)
-      : [h('dt', {}, prefix + k), h('dd', {}, Array.isArray(v) ? v.join(', ') : String(v))]));
+      : [h('dt', {}, prefix + k), h('dd', { dir: 'auto' }, Array.isArray(v) ? v.join(', ') : String(v))]));
   }
 
   async function caseView(ref) {
@@ -145,7 +145,7 @@
       statusForm,
       h('h3', {}, 'History'), table(['When', 'Who', 'Status', 'Note'], c.history.map((x) => h('tr', {}, h('td', {}, when(x.at)), h('td', {}, x.by), h('td', {}, x.status), h('td', {}, x.note || '')))),
       h('h3', {}, `Linked reports (${c.linkedReports.length})`), table(['When', 'Data'], c.linkedReports.map((x) => h('tr', {}, h('td', {}, when(x.at)), h('td', {}, h('dl', {}, dataList(x.data)))))),
-      h('h3', {}, 'Internal notes'), h('ul', {}, c.notes.map((n) => h('li', {}, `${when(n.at)} ${n.by}: ${n.text}`))),
+      h('h3', {}, 'Internal notes'), h('ul', {}, c.notes.map((n) => h('li', {}, `${when(n.at)} ${n.by}: `, h('span', { dir: 'auto' }, n.text)))),
       h('form', { onsubmit: async (e) => {
         e.preventDefault();
         try { await api('POST', `/api/helpdesk/cases/${encodeURIComponent(ref)}/notes`, { text: noteText.value }); await show('case', ref); } catch (error) { say(error.message, true); }
