@@ -57,11 +57,35 @@ export class CaseNotifier {
 
   /** Sends the message; a failure is logged and reported, never thrown (the change is saved). */
   async notify(record: CaseRecord, partnerNames: readonly string[]): Promise<NotifyOutcome> {
-    const text = this.textFor(record, partnerNames);
+    if (record.personalDataRemovedAt) return this.textFor(record, partnerNames) ? 'noConversation' : 'notNotified';
+    return this.sendTo(record, record.locale, record.conversationRef, partnerNames);
+  }
+
+  /**
+   * The same message to every second reporter of the case (linked reports) who can be reached,
+   * each in their own language, once per reporter even when they reported twice.
+   */
+  async notifyLinked(record: CaseRecord, partnerNames: readonly string[]): Promise<NotifyOutcome[]> {
+    const latest = new Map<string, CaseRecord['linkedReports'][number]>();
+    for (const report of record.linkedReports) if (report.conversationRef) latest.set(report.ownerKey, report);
+    const outcomes: NotifyOutcome[] = [];
+    for (const report of latest.values()) {
+      outcomes.push(await this.sendTo(record, report.locale ?? record.locale, report.conversationRef, partnerNames));
+    }
+    return outcomes;
+  }
+
+  private async sendTo(
+    record: CaseRecord,
+    locale: string,
+    conversationRef: Record<string, unknown> | undefined,
+    partnerNames: readonly string[],
+  ): Promise<NotifyOutcome> {
+    const text = this.textFor({ ...record, locale }, partnerNames);
     if (!text) return 'notNotified';
-    if (!record.conversationRef || record.personalDataRemovedAt) return 'noConversation';
+    if (!conversationRef) return 'noConversation';
     try {
-      await this.sender.send(record.conversationRef, [{ type: 'message', text, locale: record.locale }]);
+      await this.sender.send(conversationRef, [{ type: 'message', text, locale }]);
       return 'sent';
     } catch (error) {
       this.logger.warn({ reference: record.reference, err: (error as Error).message }, 'case notification failed');

@@ -21,7 +21,10 @@ export interface StatusChange {
 
 export interface StatusChangeResult {
   record: CaseRecord;
+  /** The reporter who made the case. */
   notification: NotifyOutcome;
+  /** Second reporters of the same pupil or family (linked reports) with a conversation. */
+  linkedNotifications: NotifyOutcome[];
 }
 
 /** Most partners on one case: "one, or two that work together" (seed 004). */
@@ -29,14 +32,14 @@ export const MAX_PARTNERS_PER_CASE = 2;
 
 /**
  * The one way a case changes status: checks the move with the kind's state machine, appends the
- * history entry, saves, tells the reporter in their language and, once the case is final,
- * releases its duplicate keys so the family can ask again.
+ * history entry, saves, tells the reporter and any second reporter, each in their language, and,
+ * once the case is final, releases its duplicate keys so the family can ask again.
  */
 export class CaseWorkflow {
   constructor(
     private readonly cases: CaseStore,
     private readonly partners: Pick<PartnerStore, 'get'>,
-    private readonly notifier: Pick<CaseNotifier, 'notify'>,
+    private readonly notifier: Pick<CaseNotifier, 'notify' | 'notifyLinked'>,
     private readonly clock: Clock,
   ) {}
 
@@ -72,8 +75,12 @@ export class CaseWorkflow {
     await this.cases.save(record);
 
     if (FINAL_STATUSES.includes(record.status)) await this.releaseDuplicateKeys(record);
-    const notification = await this.notifier.notify(record, assigned.map((p) => p.name));
-    return { record, notification };
+    const names = assigned.map((p) => p.name);
+    const notification = await this.notifier.notify(record, names);
+    // A second reporter (a teacher after a parent, say) waits for news of the same pupil too; they
+    // get the same minimal message, which names no family detail, in their own language.
+    const linkedNotifications = await this.notifier.notifyLinked(record, names);
+    return { record, notification, linkedNotifications };
   }
 
   /** Adds an internal note (never sent to the reporter). */

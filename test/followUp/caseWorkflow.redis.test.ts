@@ -100,6 +100,40 @@ describe('CaseWorkflow on a real Redis, notifying through a real CloudAdapter', 
     expect(connector.texts(conversation)[0]).toBe(`Uw melding ${reference} is doorgegeven aan Arktos. Zij nemen de vraag verder op.`);
   });
 
+  it('should tell each second reporter too, once, in their own language, with nothing of the family', async () => {
+    const { workflow, service, submit } = await world();
+    const [owner, teacher, neighbour] = ['owner', 'teacher', 'neighbour'].map((who) => `conv-${who}-${randomBytes(3).toString('hex')}`) as [string, string, string];
+    const { reference } = await submit(owner, 'nl', 'pupil:noor-2013');
+    expect(await submit(teacher, 'en', 'pupil:noor-2013')).toMatchObject({ reference, duplicate: true, sameOwner: false });
+    await submit(teacher, 'en', 'pupil:noor-2013'); // the teacher reports twice: still one message per step
+    expect(await submit(neighbour, 'fr', 'pupil:noor-2013')).toMatchObject({ reference, duplicate: true });
+    // A linked report without a conversation (e.g. from before the field existed) is skipped.
+    const unreachable = { ownerKey: 'test:phone', conversationId: 'phone', channelId: 'test', locale: 'nl' };
+    await service.submit({ kind: 'pupil-concern', data: { pupilName: 'Noor' }, origin: unreachable, duplicateKey: 'pupil:noor-2013' });
+
+    const screened = await workflow.changeStatus(reference, { status: 'screened', by: 'sofie', note: 'mother called: Noor sleeps badly' });
+    expect(screened.notification).toBe('sent');
+    expect(screened.linkedNotifications).toEqual(['sent', 'sent']);
+    const contact = await workflow.changeStatus(reference, { status: 'assigned', by: 'sofie', partnerIds: ['arktos'] });
+    expect(contact.linkedNotifications).toEqual(['sent', 'sent']);
+    expect((await workflow.changeStatus(reference, { status: 'contact-made', by: 'sofie' })).linkedNotifications).toEqual(['notNotified', 'notNotified']);
+
+    await connector.waitFor(() => [owner, teacher, neighbour].every((c) => connector.texts(c).length === 2));
+    const expected = (locale: string) => {
+      const messages = realMessages();
+      return [
+        messages.t(locale, 'followUp.notify.received', { reference, partners: '' }),
+        messages.t(locale, 'followUp.notify.assigned', { reference, partners: 'Arktos' }),
+      ];
+    };
+    expect(connector.texts(owner)).toEqual(expected('nl'));
+    expect(connector.texts(teacher)).toEqual(expected('en'));
+    expect(connector.texts(neighbour)).toEqual(expected('fr'));
+    expect(expected('fr')).not.toEqual(expected('en'));
+    for (const text of [teacher, neighbour].flatMap((c) => connector.texts(c))) expect(text).not.toMatch(/Noor|Lina|sleeps|sofie/);
+    expect(connector.texts('phone')).toEqual([]);
+  });
+
   it('should refuse an invalid transition, an unknown partner and a stale view without saving or sending', async () => {
     const { cases, workflow, submit } = await world();
     const conversation = `conv-${randomBytes(3).toString('hex')}`;
