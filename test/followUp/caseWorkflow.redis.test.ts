@@ -177,7 +177,7 @@ describe('CaseWorkflow on a real Redis, notifying through a real CloudAdapter', 
     const conversation = `conv-${randomBytes(3).toString('hex')}`;
     const { reference } = await submit(conversation, 'nl');
     const record = await workflow.addNote(reference, 'sofie', '  called the school  ');
-    expect(record.notes).toEqual([{ at: expect.any(String), by: 'sofie', text: 'called the school' }]);
+    expect(record.notes).toEqual([{ at: expect.any(String) as unknown, by: 'sofie', text: 'called the school' }]);
     expect(connector.texts(conversation)).toEqual([]);
   });
 });
