@@ -88,7 +88,7 @@ export function buildApp(options: AppOptions): App {
   const handoffModule = createHandoffModule({ redis, keys, messages, data, hours, clock, logger, appId, staff });
   const handoff: HandoffRequester = handoffModule.service;
   const followUp = createFollowUp({ redis, keys, cases, clock, messages, sender: handoffModule.sender, data, logger, wellbeing: anonymous });
-  const caseService = new CaseService(cases, clock, followUp.partnerNames);
+  const caseService = new CaseService(cases, clock, (ids) => followUp.partnerNames(ids));
   const eraser = new UserDataEraser(caseService, redis ? [new RedisConversationTraces(redis, keys), new RedisHandoffTraces(redis, keys)] : [], { store: cases, clock });
   const services: FormServices = {
     data,

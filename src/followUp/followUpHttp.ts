@@ -24,7 +24,7 @@ function toDeskError(error: unknown): unknown {
     case 'CASE_INVALID':
       return new DeskError(400, error.message.replace(/^[^:]+: /, ''));
     case 'INVALID_TRANSITION':
-      return new DeskError(409, `status change refused: ${String(error.context.problem ?? 'notAllowed')}`);
+      return new DeskError(409, `status change refused: ${typeof error.context.problem === 'string' ? error.context.problem : 'notAllowed'}`);
     case 'CONFLICT':
       return new DeskError(409, 'the case changed since you opened it; reload it');
     default:
