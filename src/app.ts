@@ -24,7 +24,7 @@ import { Messages } from './i18n/messages';
 import { createLimitsInterceptor } from './limits/limitsInterceptor';
 import type { Logger } from './logger';
 import { RedisConversationTraces } from './privacy/redisConversationTraces';
-import { RedisHandoffTraces } from './privacy/redisHandoffTraces';
+import { HandoffTraces } from './privacy/handoffTraces';
 import { UserDataEraser } from './privacy/userDataEraser';
 import { RedisKeys } from './redisKeys';
 import { CrisisInterceptor } from './safety/crisisInterceptor';
@@ -89,7 +89,8 @@ export function buildApp(options: AppOptions): App {
   const handoff: HandoffRequester = handoffModule.service;
   const followUp = createFollowUp({ redis, keys, cases, clock, messages, sender: handoffModule.sender, data, logger, wellbeing: anonymous });
   const caseService = new CaseService(cases, clock, (ids) => followUp.partnerNames(ids));
-  const eraser = new UserDataEraser(caseService, redis ? [new RedisConversationTraces(redis, keys), new RedisHandoffTraces(redis, keys)] : [], { store: cases, clock });
+  const handoffTraces = new HandoffTraces(handoffModule.queue, handoffModule.refs);
+  const eraser = new UserDataEraser(caseService, redis ? [new RedisConversationTraces(redis, keys), handoffTraces] : [handoffTraces], { store: cases, clock });
   const services: FormServices = {
     data,
     clock,

@@ -22,6 +22,7 @@ const ConversationReferenceSchema = z
 export interface ConversationRefStore {
   save(id: string, reference: Partial<ConversationReference>): Promise<void>;
   get(id: string): Promise<Partial<ConversationReference> | undefined>;
+  forget(id: string): Promise<void>;
 }
 
 /** The embedded store: a Map, gone when the process stops. */
@@ -30,6 +31,10 @@ export class MemoryConversationRefStore implements ConversationRefStore {
 
   async save(id: string, reference: Partial<ConversationReference>): Promise<void> {
     this.refs.set(id, structuredClone(reference));
+  }
+
+  async forget(id: string): Promise<void> {
+    this.refs.delete(id);
   }
 
   async get(id: string): Promise<Partial<ConversationReference> | undefined> {
@@ -48,6 +53,10 @@ export class RedisConversationRefStore implements ConversationRefStore {
 
   async save(id: string, reference: Partial<ConversationReference>): Promise<void> {
     await this.redis.set(this.keys.handoff(`ref:${id}`), JSON.stringify(reference), 'EX', this.ttlSeconds);
+  }
+
+  async forget(id: string): Promise<void> {
+    await this.redis.del(this.keys.handoff(`ref:${id}`));
   }
 
   async get(id: string): Promise<Partial<ConversationReference> | undefined> {

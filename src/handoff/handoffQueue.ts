@@ -89,6 +89,8 @@ export type TransitionResult =
  */
 export interface HandoffQueue {
   get(id: string): Promise<QueueItem | undefined>;
+  /** Removes everything kept of a conversation (item, transcript, recent lines): "erase my data". */
+  forget(id: string): Promise<void>;
   /** Applies `event` if the live state allows it (and the assignee matches), atomically. */
   transition(id: string, event: HandoffEvent, options?: TransitionOptions): Promise<TransitionResult>;
   /** Sets fields that do not change the state (notified, consent, preview, draft, survey). */

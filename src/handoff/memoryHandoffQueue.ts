@@ -32,6 +32,12 @@ export class MemoryHandoffQueue implements HandoffQueue {
     return item ? structuredClone(item) : undefined;
   }
 
+  async forget(id: string): Promise<void> {
+    this.items.delete(id);
+    this.transcripts.delete(id);
+    this.recent.delete(id);
+  }
+
   async transition(id: string, event: HandoffEvent, options: TransitionOptions = {}): Promise<TransitionResult> {
     const current = this.items.get(id) ?? { id, state: 'bot' as const };
     if (!allowedFrom(event).includes(current.state)) return { ok: false, state: current.state, assignee: current.assignee };

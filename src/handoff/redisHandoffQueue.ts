@@ -66,6 +66,15 @@ export class RedisHandoffQueue implements HandoffQueue {
     return this.parse(id, await this.redis.hgetall(this.itemKey(id)));
   }
 
+  async forget(id: string): Promise<void> {
+    await this.redis
+      .multi()
+      .del(this.itemKey(id), this.keys.handoff(`transcript:${id}`), this.keys.handoff(`recent:${id}`))
+      .zrem(this.keys.handoff('queue'), id)
+      .srem(this.keys.handoff('active'), id)
+      .exec();
+  }
+
   async transition(id: string, event: HandoffEvent, options: TransitionOptions = {}): Promise<TransitionResult> {
     const patch = options.patch ?? {};
     let score = 0;

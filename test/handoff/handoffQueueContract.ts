@@ -24,6 +24,17 @@ export function handoffQueueContract(name: string, make: () => Promise<HandoffQu
       queue = await make();
     });
 
+    it('should forget a conversation entirely ("erase my data"), also out of the queue', async () => {
+      await queue.transition('gone', 'enqueue', { patch: queuedFields() });
+      await queue.appendTranscript('gone', [{ at: 'now', from: 'user', text: 'mijn gsm is 0470123456' }]);
+      await queue.appendRecent('gone', [{ at: 'now', from: 'bot', text: 'x' }]);
+      await queue.forget('gone');
+      await expect(queue.get('gone')).resolves.toBeUndefined();
+      await expect(queue.position('gone')).resolves.toBeUndefined();
+      await expect(queue.transcript('gone')).resolves.toEqual([]);
+      await expect(queue.takeRecent('gone')).resolves.toEqual([]);
+    });
+
     it('should know nothing of a new conversation', async () => {
       await expect(queue.get('none')).resolves.toBeUndefined();
       await expect(queue.position('none')).resolves.toBeUndefined();
