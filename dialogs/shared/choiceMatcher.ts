@@ -6,6 +6,20 @@ export interface MatchableChoice<T extends string = string> {
   texts: readonly string[];
 }
 
+/**
+ * Labels and synonyms come from the locale files, so the same few hundred strings are normalised
+ * on every answer: keep their normal forms (bounded, in case labels carry variables).
+ */
+const labelForms = new Map<string, string>();
+function normalizedLabel(label: string): string {
+  let form = labelForms.get(label);
+  if (form === undefined) {
+    form = normalizeText(label);
+    if (labelForms.size < 10_000) labelForms.set(label, form);
+  }
+  return form;
+}
+
 const NUMBER_ANSWER = /^(?:nr|no|n°|#|optie|option|keuze)?\s*(\d{1,2})\s*[.)]?$/;
 
 /**
@@ -22,13 +36,13 @@ export function matchChoice<T extends string>(
   if (numbered?.[1]) {
     return choices[Number(numbered[1]) - 1]?.value;
   }
-  const exact = choices.filter((c) => c.texts.some((t) => normalizeText(t) === text));
+  const exact = choices.filter((c) => c.texts.some((t) => normalizedLabel(t) === text));
   if (exact.length === 1) return exact[0]?.value;
   if (text.length < 4) return undefined;
   // A distinctive fragment ("laptop", "inschrijven") picks an option when only one contains it.
   const partial = choices.filter((c) =>
     c.texts.some((t) => {
-      const label = normalizeText(t);
+      const label = normalizedLabel(t);
       return label.includes(text) || (text.includes(label) && label.length >= 4);
     }),
   );
