@@ -1,20 +1,11 @@
 import { z } from 'zod';
+import { WORRIES } from '../../src/forms/worryCategories';
 
 export const ORG_KINDS = ['school', 'clb', 'youthWork', 'welfare', 'other'] as const;
 export const SCHOOL_LEVELS = ['kleuter', 'lager', 'secondary1', 'secondary2', 'secondary3', 'special'] as const;
 /** NAFT partners of the Mechelen region (seed 001), another partner, none, or not known. */
 export const PARTNERS = ['none', 'arktos', 'profo', 'pros', 'other', 'dontKnow'] as const;
-export const WORRIES = [
-  'unreachable',
-  'notOnPlatform',
-  'paperNotCollected',
-  'motivation',
-  'homeSituation',
-  'wellbeing',
-  'absence',
-  'practicalNeeds',
-  'other',
-] as const;
+export { WORRIES };
 export const ACTIONS = ['phone', 'emailApp', 'letter', 'homeVisit', 'classmate', 'other'] as const;
 export const URGENCIES = ['thisWeek', 'canWait', 'urgentToday'] as const;
 const yesNoDontKnow = z.enum(['yes', 'no', 'dontKnow']);

@@ -1,24 +1,9 @@
 import { z } from 'zod';
+import { WORRIES } from '../forms/worryCategories';
 import { PartnerSchema, type Partner } from '../helplineData';
 
-/**
- * What partners can be called on for: the worry report's categories (`WORRIES` in
- * dialogs/pupilConcern/pupilConcern.schema.ts, checked equal by a test), plus laptops and
- * registration help.
- */
-export const OFFER_CATEGORIES = [
-  'unreachable',
-  'notOnPlatform',
-  'paperNotCollected',
-  'motivation',
-  'homeSituation',
-  'wellbeing',
-  'absence',
-  'practicalNeeds',
-  'other',
-  'laptop',
-  'registration',
-] as const;
+/** What partners can be called on for: the worry report's categories, plus laptops and registration help. */
+export const OFFER_CATEGORIES = [...WORRIES, 'laptop', 'registration'] as const;
 
 /** A partner as the console edits it: the data file's schema with a known offer list. */
 export const PartnerInputSchema = PartnerSchema.extend({
