@@ -5,7 +5,7 @@ import type { Messages } from '../../src/i18n/messages';
 import { getTurnLocale } from '../../src/i18n/turnLocale';
 import { matchChoice, parseNumberList, type MatchableChoice } from './choiceMatcher';
 import { recognizeNumberWords, recognizeWrittenDate } from './recognizers';
-import { raiseSignal } from './signals';
+import { hasSignal, raiseSignal } from './signals';
 import {
   boundedTextValidator,
   dateValidator,
@@ -108,6 +108,8 @@ export class AskDialog extends Dialog<AskOptions> {
 
   /** After an interruption (language, status, privacy…) on top of it: ask the question again. */
   override async resumeDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    // After "erase my data" (or a hand-off) the form is about to end: do not ask again.
+    if (hasSignal(dc.context)) return Dialog.EndOfTurn;
     await this.repromptDialog(dc.context, dc.activeDialog!);
     return Dialog.EndOfTurn;
   }

@@ -23,3 +23,8 @@ export function takeSignal(context: HasTurnState): FormSignal | undefined {
   context.turnState.delete(SIGNAL);
   return signal;
 }
+
+/** True while a signal waits to be acted on (a dialog below should not ask its question again). */
+export function hasSignal(context: HasTurnState): boolean {
+  return context.turnState.has(SIGNAL);
+}

@@ -119,3 +119,14 @@ describe('offering to switch language', () => {
     expect(await bot.sayText('I would like to ask for a laptop please')).toContain('Dat begreep ik niet');
   });
 });
+
+describe('erase my data from the menu', () => {
+  it('confirms, erases, says goodbye and does not ask the menu question again', async () => {
+    const bot = new BotHarness({ locale: 'nl' });
+    await bot.join();
+    expect(await bot.sayText('wis mijn gegevens')).toContain('Wilt u echt al uw gegevens');
+    const done = await bot.sayText('ja');
+    expect(done).toContain('Uw gegevens zijn gewist');
+    expect(done).not.toContain('Waarmee kan ik helpen?');
+  });
+});
