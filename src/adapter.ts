@@ -6,6 +6,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { DialogContextError } from 'botbuilder-dialogs';
+import { CachingBotFrameworkAuthentication } from './cachingBotAuthentication';
 import type { Config } from './config';
 import { isStoreUnavailable } from './errors';
 import type { Messages } from './i18n/messages';
@@ -29,7 +30,7 @@ export function createAdapter(
     MicrosoftAppType: config.MicrosoftAppType ?? 'MultiTenant',
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new CloudAdapter(new CachingBotFrameworkAuthentication(auth));
   adapter.onTurnError = (context, error) => onTurnError(context, error, logger, messages, conversationState);
   return adapter;
 }

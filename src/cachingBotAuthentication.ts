@@ -1,0 +1,115 @@
+import {
+  AuthenticationConstants,
+  BotFrameworkAuthentication,
+  ConnectorFactory,
+  type AuthenticateRequestResult,
+  type BotFrameworkClient,
+  type ClaimsIdentity,
+  type ConnectorClient,
+  type UserTokenClient,
+} from 'botframework-connector';
+import type { Activity } from 'botbuilder';
+
+/** How many clients of each kind are kept; a local-mode caller can name any service URL. */
+const MAX_CACHED_CLIENTS = 64;
+
+/**
+ * Keeps at most `max` values, dropping the least recently used one; a rejected creation is not
+ * kept, so the next turn tries again.
+ */
+class ClientCache<T> {
+  private readonly entries = new Map<string, Promise<T>>();
+
+  constructor(private readonly max = MAX_CACHED_CLIENTS) {}
+
+  get(key: string, create: () => Promise<T>): Promise<T> {
+    const cached = this.entries.get(key);
+    if (cached) {
+      this.entries.delete(key);
+      this.entries.set(key, cached);
+      return cached;
+    }
+    const created = create();
+    this.entries.set(key, created);
+    created.catch(() => {
+      if (this.entries.get(key) === created) this.entries.delete(key);
+    });
+    if (this.entries.size > this.max) {
+      const oldest = this.entries.keys().next().value as string;
+      this.entries.delete(oldest);
+    }
+    return created;
+  }
+}
+
+/** Hands out one connector client per bot app id, service URL and audience. */
+class CachingConnectorFactory extends ConnectorFactory {
+  constructor(
+    private readonly inner: ConnectorFactory,
+    private readonly appId: string,
+    private readonly cache: ClientCache<ConnectorClient>,
+  ) {
+    super();
+  }
+
+  create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    return this.cache.get(`${this.appId}\n${serviceUrl}\n${audience ?? ''}`, () => this.inner.create(serviceUrl, audience));
+  }
+}
+
+/** The bot's app id as the SDK reads it: the audience claim (channels), else the appid claim (Emulator). */
+const appIdOf = (identity: ClaimsIdentity): string =>
+  identity.getClaimValue(AuthenticationConstants.AudienceClaim) ?? identity.getClaimValue(AuthenticationConstants.AppIdClaim) ?? '';
+
+/**
+ * The SDK's authentication with its outbound clients reused across turns.
+ *
+ * @remarks
+ * CloudAdapter builds a new ConnectorClient and UserTokenClient (each with its own HTTP pipeline
+ * and credentials) for every incoming activity; the benchmark's CPU profile showed that building
+ * them cost about a twentieth of a turn. A client holds nothing of a conversation (only the service
+ * URL, the bot's credentials and their token cache), so one per app id, service URL and audience
+ * serves every turn; credentials renew their own tokens. Inbound authentication is unchanged.
+ */
+export class CachingBotFrameworkAuthentication extends BotFrameworkAuthentication {
+  private readonly connectors = new ClientCache<ConnectorClient>();
+  private readonly userTokenClients = new ClientCache<UserTokenClient>();
+
+  constructor(private readonly inner: BotFrameworkAuthentication) {
+    super();
+  }
+
+  async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    return this.withCachingFactory(await this.inner.authenticateRequest(activity, authHeader));
+  }
+
+  async authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {
+    return this.withCachingFactory(await this.inner.authenticateStreamingRequest(authHeader, channelIdHeader));
+  }
+
+  createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return new CachingConnectorFactory(this.inner.createConnectorFactory(claimsIdentity), appIdOf(claimsIdentity), this.connectors);
+  }
+
+  createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    return this.userTokenClients.get(appIdOf(claimsIdentity), () => this.inner.createUserTokenClient(claimsIdentity));
+  }
+
+  override createBotFrameworkClient(): BotFrameworkClient {
+    return this.inner.createBotFrameworkClient();
+  }
+
+  override getOriginatingAudience(): string {
+    return this.inner.getOriginatingAudience();
+  }
+
+  override authenticateChannelRequest(authHeader: string): Promise<ClaimsIdentity> {
+    return this.inner.authenticateChannelRequest(authHeader);
+  }
+
+  private withCachingFactory(result: AuthenticateRequestResult): AuthenticateRequestResult {
+    const { connectorFactory } = result;
+    if (!connectorFactory) return result;
+    return { ...result, connectorFactory: new CachingConnectorFactory(connectorFactory, appIdOf(result.claimsIdentity), this.connectors) };
+  }
+}
