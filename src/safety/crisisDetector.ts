@@ -41,34 +41,52 @@ export function detectCrisis(text: string, lists: readonly CrisisWordList[]): Cr
   const tokens = form.split(' ');
   for (const category of CRISIS_CATEGORIES) {
     for (const list of lists) {
-      for (const phrase of phraseForms(list[category])) {
-        if (matchesPhrase(tokens, phrase)) return category;
+      const byFirstLetter = compiledPhrases(list[category]);
+      if (byFirstLetter.size === 0) continue;
+      for (let start = 0; start < tokens.length; start += 1) {
+        for (const phrase of byFirstLetter.get(tokens[start]![0] ?? '') ?? []) {
+          if (matchesWordsAt(tokens, start, phrase.words) || matchesCompactAt(tokens, start, phrase.compact)) return category;
+        }
       }
     }
   }
   return undefined;
 }
 
-/** Normal forms of each word list, computed once: re-normalising ~180 phrases on every message cost 0.5 ms a turn (bench/README.md). */
-const phraseFormCache = new WeakMap<readonly string[], readonly string[]>();
-
-function phraseForms(phrases: readonly string[] | undefined): readonly string[] {
-  if (!phrases) return [];
-  let forms = phraseFormCache.get(phrases);
-  if (!forms) {
-    forms = phrases.map(crisisForm);
-    phraseFormCache.set(phrases, forms);
-  }
-  return forms;
+/** A phrase in normal form, split once. */
+interface CompiledPhrase {
+  words: readonly string[];
+  /** The words without spaces, for "zelf moord" against "zelfmoord". */
+  compact: string;
 }
 
-function matchesPhrase(tokens: readonly string[], phrase: string): boolean {
-  if (!phrase) return false;
-  const words = phrase.split(' ');
-  for (let start = 0; start < tokens.length; start += 1) {
-    if (matchesWordsAt(tokens, start, words) || matchesCompactAt(tokens, start, words.join(''))) return true;
+/**
+ * Every way a phrase can match starts at a token with the phrase's first letter (typos are
+ * allowed after the first letter only, endings and spacing after the first word), so each list
+ * is indexed by that letter and a message is only compared with the phrases its words can start.
+ */
+type PhraseIndex = ReadonlyMap<string, readonly CompiledPhrase[]>;
+
+/** Indexed normal forms of each word list, computed once: re-normalising ~180 phrases on every message cost 0.5 ms a turn (README, Performance). */
+const phraseIndexCache = new WeakMap<readonly string[], PhraseIndex>();
+const EMPTY_INDEX: PhraseIndex = new Map();
+
+function compiledPhrases(phrases: readonly string[] | undefined): PhraseIndex {
+  if (!phrases) return EMPTY_INDEX;
+  let index = phraseIndexCache.get(phrases);
+  if (!index) {
+    const built = new Map<string, CompiledPhrase[]>();
+    for (const form of phrases.map(crisisForm)) {
+      if (!form) continue;
+      const words = form.split(' ');
+      const bucket = built.get(form[0]!) ?? [];
+      bucket.push({ words, compact: words.join('') });
+      built.set(form[0]!, bucket);
+    }
+    index = built;
+    phraseIndexCache.set(phrases, index);
   }
-  return false;
+  return index;
 }
 
 /** Word by word from `start`, with typo tolerance and an allowed ending on the last word. */

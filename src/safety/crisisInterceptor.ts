@@ -49,7 +49,18 @@ export class CrisisInterceptor implements TurnInterceptor {
     ].join('\n\n');
   }
 
+  /** The lists of a locale never change after start: built once per locale, not per message. */
+  private readonly listsByLocale = new Map<string, CrisisWordList[]>();
+
   private listsFor(locale: string): CrisisWordList[] {
+    const cached = this.listsByLocale.get(locale);
+    if (cached) return cached;
+    const lists = this.buildLists(locale);
+    this.listsByLocale.set(locale, lists);
+    return lists;
+  }
+
+  private buildLists(locale: string): CrisisWordList[] {
     const locales = [...new Set([locale, ...ALWAYS_CHECKED])].filter((l) => this.messages.has(l));
     return locales.map((l) => {
       const list: CrisisWordList = {};
