@@ -1,4 +1,4 @@
-import { ConversationState, MemoryStorage, UserState, type Storage } from 'botbuilder';
+import { MemoryStorage, type Storage } from 'botbuilder';
 import type Redis from 'ioredis';
 import type { Server } from 'restify';
 import { MainDialog } from '../dialogs/mainDialog';
@@ -42,6 +42,7 @@ import { DirectLineEmulator, registerDirectLineRoutes } from './webchat/directLi
 import { registerWebChatPage } from './webchat/webchatRoutes';
 import type { Activity } from 'botbuilder';
 import { randomBytes } from 'node:crypto';
+import { SnapshotConversationState, SnapshotUserState } from './state/snapshotBotState';
 
 export interface AppOptions {
   config: Config;
@@ -79,8 +80,8 @@ export function buildApp(options: AppOptions): App {
   const storage: Storage = redis ? new RedisStorage(redis, keys, { ttlSeconds: idleSeconds }) : new MemoryStorage();
   const cases: CaseStore = redis ? new RedisCaseStore(redis, keys) : new MemoryCaseStore();
   const dedupe: ActivityDeduplicator = redis ? new RedisActivityDeduplicator(redis, keys) : new MemoryActivityDeduplicator();
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  const conversationState = new SnapshotConversationState(storage);
+  const userState = new SnapshotUserState(storage);
   const hours = new OpeningHoursCalendar(data.openingHours);
   const anonymous = redis ? new RedisAnonymousRecordStore(redis, keys) : new MemoryAnonymousRecordStore();
   const staff = (options.staffUsers ?? []).map(publicStaff);

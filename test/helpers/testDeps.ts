@@ -14,6 +14,7 @@ import { UserDataEraser } from '../../src/privacy/userDataEraser';
 import { MemoryAnonymousRecordStore } from '../../src/wellbeing/anonymousRecordStore';
 import { FixedClock } from '../fakes/fixedClock';
 import { RecordingHandoff } from '../fakes/recordingHandoff';
+import { SnapshotConversationState, SnapshotUserState } from '../../src/state/snapshotBotState';
 
 export const ROOT = join(__dirname, '..', '..');
 export const LOCALES_DIR = join(ROOT, 'locales');
@@ -70,8 +71,8 @@ export function makeTestWorld(options: TestWorldOptions = {}): TestWorld {
     eraser: new UserDataEraser(caseService),
     anonymous: new MemoryAnonymousRecordStore(),
   };
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  const conversationState = new SnapshotConversationState(storage);
+  const userState = new SnapshotUserState(storage);
   const deps: DialogDeps = { messages, services, userProfile: userState.createProperty('profile') };
   return { deps, services, clock, caseStore, handoff, storage, conversationState, userState, data };
 }
