@@ -16,8 +16,10 @@ import type { TurnLock } from './state/turnLock';
  */
 export interface TurnInterceptor {
   /**
-   * Starts the reads this interceptor will need, beside the state load, so they share its Redis
-   * round trip (the turn holds the conversation's lock by then). Optional.
+   * Starts the reads this interceptor will need, beside the lock request and the state load, so
+   * they share one Redis round trip. Optional. It runs again when the lock came later than the
+   * reads (their results may be stale): anything that counts rather than reads (a rate limit)
+   * must keep its first result.
    */
   prefetch?(context: TurnContext): void;
   intercept(context: TurnContext): Promise<boolean>;
@@ -37,6 +39,9 @@ export interface HelplineBotDeps {
   /** Serialises the turns of one conversation (several instances, double clicks); none = no lock. */
   turnLock?: TurnLock;
 }
+
+/** turnState key of the promise of this turn's two state loads. */
+const STATE_LOADS = Symbol('stateLoads');
 
 interface ConversationFlags {
   welcomed?: boolean;
@@ -74,11 +79,29 @@ export class HelplineBot {
     }
     const { turnLock } = this.deps;
     const conversationKey = `${activity.channelId}:${activity.conversation?.id}`;
-    await (turnLock ? turnLock.run(conversationKey, () => this.runLocked(context, firstTime)) : this.runLocked(context, firstTime));
+    const startReads = (): void => this.startReads(context);
+    const turn = (readsAreFresh: boolean): Promise<void> => this.runLocked(context, firstTime, readsAreFresh);
+    if (turnLock) {
+      await turnLock.run(conversationKey, turn, startReads);
+    } else {
+      startReads();
+      await turn(true);
+    }
+  }
+
+  /**
+   * Sends every read the turn needs (both state documents, the interceptors' reads) at once, beside
+   * the lock request, so that they share its Redis round trip (README, Performance).
+   */
+  private startReads(context: TurnContext): void {
+    if (context.activity.type === ActivityTypes.Message) for (const i of this.deps.interceptors ?? []) i.prefetch?.(context);
+    const loads = Promise.all([this.deps.conversationState.load(context, true), this.deps.userState.load(context, true)]);
+    loads.catch(() => undefined); // awaited in runLocked(); never an unhandled rejection
+    context.turnState.set(STATE_LOADS, loads);
   }
 
   /** The turn proper: state is read and saved inside the conversation's lock. */
-  private async runLocked(context: TurnContext, firstTime: Promise<boolean>): Promise<void> {
+  private async runLocked(context: TurnContext, firstTime: Promise<boolean>, readsAreFresh: boolean): Promise<void> {
     const { activity } = context;
     if (!(await firstTime)) {
       this.deps.logger.info({ conversationId: activity.conversation?.id }, 'duplicate activity ignored');
@@ -88,9 +111,9 @@ export class HelplineBot {
     this.deps.logger.debug({ conversationId: activity.conversation?.id, activityType: activity.type }, 'turn');
     const typing = this.startTypingTimer(context);
     try {
-      // Both state documents and the interceptors' reads in one round trip.
-      if (activity.type === ActivityTypes.Message) for (const i of this.deps.interceptors ?? []) i.prefetch?.(context);
-      await Promise.all([this.deps.conversationState.load(context), this.deps.userState.load(context)]);
+      // Reads sent before the lock was ours may predate the previous turn's save: read again.
+      if (!readsAreFresh) this.startReads(context);
+      await context.turnState.get(STATE_LOADS);
       const askLanguage = await this.resolveLanguage(context);
       if (activity.type === ActivityTypes.ConversationUpdate) {
         await this.onConversationUpdate(context, askLanguage);

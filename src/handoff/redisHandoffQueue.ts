@@ -43,6 +43,20 @@ redis.call('EXPIRE', KEYS[1], ARGV[7])
 return {1, state, assignee}
 `;
 
+/**
+ * Appends lines to a list, keeps its last ARGV[1] entries and refreshes its TTL (ARGV[2]), as one
+ * command: the chat lines kept for staff are written on every turn, and MULTI/RPUSH/LTRIM/EXPIRE/EXEC
+ * cost five. KEYS: the list. ARGV: max entries, TTL seconds, then the lines.
+ */
+const PUSH_CAPPED_SCRIPT = `
+redis.call('RPUSH', KEYS[1], unpack(ARGV, 3))
+redis.call('LTRIM', KEYS[1], -tonumber(ARGV[1]), -1)
+redis.call('EXPIRE', KEYS[1], ARGV[2])
+return 1
+`;
+const PUSH_CAPPED_COMMAND = 'hbPushCapped';
+type PushCappedCommand = (key: string, max: number, ttlSeconds: number, ...lines: string[]) => Promise<number>;
+
 /** Field values are JSON so each parses back through its schema; state and assignee stay raw for the script. */
 function encodePatch(patch: Partial<ItemFields>): string[] {
   return Object.entries(patch).flatMap(([field, value]) => (value === undefined ? [] : [field, JSON.stringify(value)]));
@@ -56,11 +70,19 @@ const isState = (value: string): value is HandoffState => (HANDOFF_STATES as rea
  * transcripts. Every key holding personal data expires after `transcriptDays`.
  */
 export class RedisHandoffQueue implements HandoffQueue {
+  private readonly pushCappedCommand: PushCappedCommand;
+
   constructor(
     private readonly redis: Redis,
     private readonly keys: RedisKeys,
     private readonly ttlSeconds: number,
-  ) {}
+  ) {
+    // defineCommand sends EVALSHA and falls back to EVAL once after a Redis restart (NOSCRIPT).
+    redis.defineCommand(PUSH_CAPPED_COMMAND, { numberOfKeys: 1, lua: PUSH_CAPPED_SCRIPT });
+    const command = (redis as unknown as Record<string, PushCappedCommand>)[PUSH_CAPPED_COMMAND];
+    if (!command) throw new Error(`RedisHandoffQueue(): defineCommand did not register ${PUSH_CAPPED_COMMAND}`);
+    this.pushCappedCommand = command.bind(redis);
+  }
 
   async get(id: string): Promise<QueueItem | undefined> {
     return this.parse(id, await this.redis.hgetall(this.itemKey(id)));
@@ -165,7 +187,7 @@ export class RedisHandoffQueue implements HandoffQueue {
   private async pushCapped(key: string, entries: TranscriptEntry[], max: number): Promise<void> {
     if (entries.length === 0) return;
     const lines = entries.map((e) => JSON.stringify(TranscriptEntrySchema.parse(e)));
-    await this.redis.multi().rpush(key, ...lines).ltrim(key, -max, -1).expire(key, this.ttlSeconds).exec();
+    await this.pushCappedCommand(key, max, this.ttlSeconds, ...lines);
   }
 
   private async readList(key: string): Promise<TranscriptEntry[]> {

@@ -29,8 +29,9 @@ export class LimitsInterceptor implements TurnInterceptor {
     private readonly logger?: Logger,
   ) {}
 
-  /** Takes the rate-limit point beside the state load (one Redis round trip for both). */
+  /** Takes the rate-limit point beside the state load (one Redis round trip for both); once a turn. */
   prefetch(context: TurnContext): void {
+    if (context.turnState.has(RATE_DECISION)) return;
     const decision = this.take(context);
     decision.catch(() => undefined); // awaited in intercept(); never an unhandled rejection
     context.turnState.set(RATE_DECISION, decision);

@@ -54,6 +54,13 @@ end
 return conflict
 `;
 
+/** A read waiting for this tick's MGET. */
+interface PendingRead {
+  keys: string[];
+  resolve: (values: (string | null)[]) => void;
+  reject: (error: unknown) => void;
+}
+
 type WriteCommand = (numKeys: number, ...args: (string | number)[]) => Promise<number>;
 
 /** Keeps the set of reported keys from growing without bound on a badly corrupted database. */
@@ -68,7 +75,8 @@ const MAX_REPORTED_KEYS = 1_000;
  *   nothing is stored yet; otherwise it rejects with MemoryStorage's conflict message. Like
  *   MemoryStorage, the other keys of the batch are still written. Every write sets a new eTag and
  *   refreshes the TTL. The check runs in one Lua script, so two instances cannot both win.
- * - Each call is one round trip (MGET, one script call, one DEL).
+ * - Each call is one round trip (MGET, one script call, one DEL); reads started in the same tick
+ *   share one MGET.
  * - A stored value that is not a JSON object with an eTag reads as missing and is logged once.
  * - Connection failures reject with {@link StoreUnavailableError} within the client's timeouts.
  * - All keys of a call go to one script/MGET, so on Redis Cluster they would need one hash slot.
@@ -78,6 +86,7 @@ export class RedisStorage implements Storage {
   private readonly logger: WarnLogger | undefined;
   private readonly reportedCorrupt = new Set<string>();
   private readonly writeCommand: WriteCommand;
+  private readonly pendingReads: PendingRead[] = [];
 
   /**
    * @param redis Client from `createRedisClient` (bounded timeouts).
@@ -106,13 +115,17 @@ export class RedisStorage implements Storage {
     this.writeCommand = command.bind(redis);
   }
 
-  /** Reads the documents stored under `keys` in one MGET; missing or corrupt ones are left out. */
+  /**
+   * Reads the documents stored under `keys`; missing or corrupt ones are left out. Reads started
+   * in the same tick share one MGET (a turn loads conversation and user state side by side).
+   */
   async read(keys: string[]): Promise<StoreItems> {
     if (!keys) throw new ReferenceError('Keys are required when reading.');
     if (keys.length === 0) return {};
-    const values = await this.call('read', () =>
-      this.redis.mget(keys.map((key) => this.keys.state(key))),
-    );
+    const values = await new Promise<(string | null)[]>((resolve, reject) => {
+      this.pendingReads.push({ keys, resolve, reject });
+      if (this.pendingReads.length === 1) process.nextTick(() => this.flushReads());
+    });
     const items: StoreItems = {};
     keys.forEach((key, index) => {
       const raw = values[index];
@@ -121,6 +134,24 @@ export class RedisStorage implements Storage {
       if (item) items[key] = item;
     });
     return items;
+  }
+
+  /** Sends the reads gathered in this tick as one MGET and hands each caller its slice. */
+  private flushReads(): void {
+    const batch = this.pendingReads.splice(0);
+    const redisKeys = batch.flatMap((read) => read.keys.map((key) => this.keys.state(key)));
+    this.call('read', () => this.redis.mget(redisKeys)).then(
+      (values) => {
+        let offset = 0;
+        for (const read of batch) {
+          read.resolve(values.slice(offset, offset + read.keys.length));
+          offset += read.keys.length;
+        }
+      },
+      (error: unknown) => {
+        for (const read of batch) read.reject(error);
+      },
+    );
   }
 
   /** Writes all `changes` in one atomic script; rejects on the first eTag conflict. */

@@ -57,16 +57,23 @@ export class RedisTurnLock implements TurnLock {
     this.release = command.bind(redis);
   }
 
-  async run<T>(conversationKey: string, turn: () => Promise<T>): Promise<T> {
+  async run<T>(conversationKey: string, turn: (readsAreFresh: boolean) => Promise<T>, startReads?: () => void): Promise<T> {
     // Turns of one conversation on this instance queue up in memory first: the next one starts
     // the moment the previous one ends, instead of polling Redis until the lock is free.
     return this.local.run(conversationKey, async () => {
       const key = this.keys.turnLock(conversationKey);
-      const token = await this.acquire(key);
+      const token = randomUUID();
+      const firstAttempt = this.trySet(key, token);
+      // Sent on the same connection right behind the SET NX, so Redis runs them after it: when
+      // that SET wins, these reads saw the state as the previous holder left it (its writes went
+      // out before its release), and the turn needs no second round trip to start.
+      startReads?.();
+      const lockedAtOnce = await firstAttempt;
+      const held = lockedAtOnce || (await this.acquire(key, token));
       try {
-        return await turn();
+        return await turn(lockedAtOnce);
       } finally {
-        if (token) {
+        if (held) {
           // Not awaited: the release is sent now, so on this connection it reaches Redis before
           // the next turn's SET NX; waiting for its reply would only add a round trip. A failed
           // release only delays the next turn until the TTL: never fail the turn for it.
@@ -76,18 +83,21 @@ export class RedisTurnLock implements TurnLock {
     });
   }
 
-  /** The token when the lock was taken; undefined when the wait ran out. */
-  private async acquire(key: string): Promise<string | undefined> {
-    const token = randomUUID();
+  /** One attempt; errors (Redis down) propagate on purpose: see the class remarks. */
+  private async trySet(key: string, token: string): Promise<boolean> {
+    return (await this.redis.set(key, token, 'PX', this.ttlMs, 'NX')) === 'OK';
+  }
+
+  /** Retries after a lost first attempt: true when the lock was taken, false when the wait ran out. */
+  private async acquire(key: string, token: string): Promise<boolean> {
     const deadline = Date.now() + this.waitMs;
     for (;;) {
-      // Errors (Redis down) propagate on purpose: see the class remarks.
-      if ((await this.redis.set(key, token, 'PX', this.ttlMs, 'NX')) === 'OK') return token;
       if (Date.now() + this.retryMs > deadline) {
         this.options.logger?.warn({ lockKey: key }, 'turn lock not obtained in time; running the turn without it');
-        return undefined;
+        return false;
       }
       await delay(this.retryMs);
+      if (await this.trySet(key, token)) return true;
     }
   }
 }

@@ -3,21 +3,33 @@
  * read the same state and then overwrite each other's answers.
  */
 export interface TurnLock {
-  /** Runs `turn` while holding the lock of `conversationKey`, and releases it afterwards. */
-  run<T>(conversationKey: string, turn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `turn` while holding the lock of `conversationKey`, and releases it afterwards.
+   *
+   * @param startReads Called once the lock is requested and before it is confirmed, so that the
+   *   turn's reads share the lock's round trip. `turn` is told whether those reads can be trusted:
+   *   true when they were sent after the lock was taken; false when the lock came later (or not at
+   *   all), and the turn must read again.
+   */
+  run<T>(conversationKey: string, turn: (readsAreFresh: boolean) => Promise<T>, startReads?: () => void): Promise<T>;
 }
 
 /**
  * In-process turn lock for memory mode (one instance): a promise chain per conversation.
  * @remarks The chain of a conversation is dropped as soon as its last turn ends, so idle
- * conversations cost nothing. A failing turn does not block the next one.
+ * conversations cost nothing. A failing turn does not block the next one. The reads start when
+ * the turn's place in the chain comes, so they are always fresh.
  */
 export class MemoryTurnLock implements TurnLock {
   private readonly tails = new Map<string, Promise<unknown>>();
 
-  async run<T>(conversationKey: string, turn: () => Promise<T>): Promise<T> {
+  async run<T>(conversationKey: string, turn: (readsAreFresh: boolean) => Promise<T>, startReads?: () => void): Promise<T> {
     const previous = this.tails.get(conversationKey) ?? Promise.resolve();
-    const current = previous.then(turn, turn);
+    const start = (): Promise<T> => {
+      startReads?.();
+      return turn(true);
+    };
+    const current = previous.then(start, start);
     const tail = current.catch(() => undefined);
     this.tails.set(conversationKey, tail);
     try {

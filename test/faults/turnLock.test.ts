@@ -39,6 +39,24 @@ describe('MemoryTurnLock', () => {
     await expect(next).resolves.toBe('ok');
   });
 
+  it('starts the reads when the turn has its place, and calls them fresh', async () => {
+    const lock = new MemoryTurnLock();
+    const events: string[] = [];
+    const first = lock.run('c1', async () => {
+      await delay(20);
+      events.push('first done');
+    });
+    const second = lock.run(
+      'c1',
+      async (fresh) => {
+        events.push(`second fresh=${fresh}`);
+      },
+      () => events.push('second reads'),
+    );
+    await Promise.all([first, second]);
+    expect(events).toEqual(['first done', 'second reads', 'second fresh=true']);
+  });
+
   it('does not hold other conversations back', async () => {
     const lock = new MemoryTurnLock();
     let released = false;
@@ -97,5 +115,30 @@ describe('RedisTurnLock', () => {
     const started = Date.now();
     await lock.run('test:crashed', async () => undefined);
     expect(Date.now() - started).toBeLessThan(900);
+  });
+
+  it('sends the reads right behind the lock request: fresh when the lock is free, to repeat when it came later', async () => {
+    const { redis } = testRedis();
+    const stateKey = `${testRedis().keyPrefix}reads-state`;
+    await redis.set(stateKey, 'before');
+    const lock = new RedisTurnLock(redis, keysOf(), { retryMs: 10 });
+    const read = (): void => {
+      reads.push(redis.get(stateKey));
+    };
+    let reads: Promise<string | null>[] = [];
+    await expect(lock.run('test:reads', async (fresh) => fresh, read)).resolves.toBe(true);
+    expect(reads).toHaveLength(1);
+    await expect(reads[0]).resolves.toBe('before');
+
+    // Another instance holds the lock and writes before it lets go: the early read is stale.
+    reads = [];
+    const lockKey = keysOf().turnLock('test:reads');
+    await redis.set(lockKey, 'other-instance', 'PX', 10_000);
+    const run = lock.run('test:reads', async (fresh) => fresh, read);
+    await delay(50);
+    await redis.set(stateKey, 'after');
+    await redis.del(lockKey);
+    await expect(run).resolves.toBe(false);
+    await expect(reads[0]).resolves.toBe('before');
   });
 });

@@ -106,4 +106,20 @@ describe('RedisStorage on a real Redis', () => {
     const raw = await redis.get(keys.state('webchat/conversations/abc/'));
     expect(JSON.parse(raw ?? 'null')).toEqual({ v: 1, eTag: AN_ETAG });
   });
+
+  it('should answer reads started in the same tick with one MGET, each with its own documents', async () => {
+    const { redis } = testRedis();
+    const storage = new RedisStorage(redis, freshKeys());
+    await storage.write({ conversation: { step: 1 }, user: { locale: 'fr' } });
+    const mget = jest.spyOn(redis, 'mget');
+    try {
+      const [conversation, user, missing] = await Promise.all([storage.read(['conversation']), storage.read(['user']), storage.read(['nobody'])]);
+      expect(mget).toHaveBeenCalledTimes(1);
+      expect(conversation).toEqual({ conversation: { step: 1, eTag: AN_ETAG } });
+      expect(user).toEqual({ user: { locale: 'fr', eTag: AN_ETAG } });
+      expect(missing).toEqual({});
+    } finally {
+      mget.mockRestore();
+    }
+  });
 });
