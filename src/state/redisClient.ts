@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import Redis from 'ioredis';
 import type { Logger } from '../logger';
 
@@ -40,6 +41,8 @@ export function createRedisClient(url: string, logger?: WarnLogger): Redis {
     retryStrategy: (attempt: number) => Math.min(attempt * 100, MAX_BACKOFF_MS),
   });
 
+  coalesceWrites(redis);
+
   let down = false;
   // Without an 'error' listener ioredis prints "Unhandled error event" on every retry.
   redis.on('error', (error: Error & { code?: string }) => {
@@ -56,6 +59,32 @@ export function createRedisClient(url: string, logger?: WarnLogger): Redis {
     logger?.warn({}, 'redis available again');
   });
   return redis;
+}
+
+/**
+ * Sends the commands issued during one turn of the event loop in one socket write.
+ * @remarks Each ioredis command is its own `write` on the socket, and on loopback TCP that system
+ * call does the receiver's work too: the benchmark's CPU profile showed a tenth of the bot's time
+ * in these writes. Corking the socket at the first command and uncorking it when the loop reaches
+ * its check phase (setImmediate) turns the commands a turn sends side by side (lock, reads, state
+ * write, chat lines) into one `writev`, without ioredis' auto-pipelining, which holds every new
+ * command back until the previous batch has been answered. Order on the connection is unchanged.
+ */
+export function coalesceWrites(redis: Redis): void {
+  const send = redis.sendCommand.bind(redis);
+  let corked: Socket | undefined;
+  redis.sendCommand = ((command, stream) => {
+    const socket = redis.stream as Socket | undefined;
+    if (!stream && !corked && socket && redis.status === 'ready' && !socket.destroyed) {
+      corked = socket;
+      socket.cork();
+      setImmediate(() => {
+        corked = undefined;
+        socket.uncork();
+      });
+    }
+    return send(command, stream);
+  }) as Redis['sendCommand'];
 }
 
 /**

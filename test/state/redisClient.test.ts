@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type Redis from 'ioredis';
 import { isStoreUnavailable } from '../../src/errors';
 import { RedisKeys } from '../../src/redisKeys';
@@ -103,5 +104,36 @@ describe('isRedisHealthy', () => {
       if (redis.status !== 'end') redis.disconnect();
       await server.stop();
     }
+  });
+});
+
+describe('createRedisClient write coalescing', () => {
+  let server: PrivateRedis;
+  let redis: Redis;
+
+  beforeAll(async () => {
+    server = await startPrivateRedis();
+    redis = createRedisClient(server.url);
+    await redis.ping();
+  });
+  afterAll(async () => {
+    redis.disconnect();
+    await server.stop();
+  });
+
+  it('should hold the commands of one tick in the socket and send them together, in order', async () => {
+    const socket = redis.stream as Socket;
+    const set = redis.set('coalesce:k', 'first');
+    expect(socket.writableCorked).toBe(1);
+    const get = redis.get('coalesce:k');
+    const overwrite = redis.set('coalesce:k', 'second');
+    const getAgain = redis.get('coalesce:k');
+    await expect(Promise.all([set, get, overwrite, getAgain])).resolves.toEqual(['OK', 'first', 'OK', 'second']);
+    expect(socket.writableCorked).toBe(0);
+  });
+
+  it('should still answer commands sent from inside a reply callback (a new batch)', async () => {
+    const value = await redis.set('coalesce:n', '1').then(() => redis.incr('coalesce:n'));
+    expect(value).toBe(2);
   });
 });
