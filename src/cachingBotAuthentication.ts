@@ -9,6 +9,7 @@ import {
   type UserTokenClient,
 } from 'botframework-connector';
 import type { Activity } from 'botbuilder';
+import { ReplySender, type RequestSigner } from './replySender';
 
 /** How many clients of each kind are kept; a local-mode caller can name any service URL. */
 const MAX_CACHED_CLIENTS = 64;
@@ -42,19 +43,41 @@ class ClientCache<T> {
   }
 }
 
-/** Hands out one connector client per bot app id, service URL and audience. */
+/** Hands out one connector client per bot app id, service URL and audience, its replies sent by the ReplySender. */
 class CachingConnectorFactory extends ConnectorFactory {
   constructor(
     private readonly inner: ConnectorFactory,
     private readonly appId: string,
     private readonly cache: ClientCache<ConnectorClient>,
+    private readonly sender: ReplySender,
   ) {
     super();
   }
 
   create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-    return this.cache.get(`${this.appId}\n${serviceUrl}\n${audience ?? ''}`, () => this.inner.create(serviceUrl, audience));
+    return this.cache.get(`${this.appId}\n${serviceUrl}\n${audience ?? ''}`, async () =>
+      withReplySender(await this.inner.create(serviceUrl, audience), serviceUrl, this.sender),
+    );
   }
+}
+
+type ReplyToActivity = (conversationId: string, activityId: string, activity: Partial<Activity>, ...rest: unknown[]) => Promise<unknown>;
+type SendToConversation = (conversationId: string, activity: Partial<Activity>, ...rest: unknown[]) => Promise<unknown>;
+
+/**
+ * Routes the client's replies (the calls CloudAdapter makes for every message) through the
+ * ReplySender; calls with options or callbacks, and every other operation, keep the SDK's path.
+ */
+function withReplySender(client: ConnectorClient, serviceUrl: string, sender: ReplySender): ConnectorClient {
+  const conversations = client.conversations as unknown as { replyToActivity: ReplyToActivity; sendToConversation: SendToConversation };
+  const signer = (client as unknown as { credentials: RequestSigner }).credentials;
+  const sdkReply = conversations.replyToActivity.bind(conversations);
+  const sdkSend = conversations.sendToConversation.bind(conversations);
+  conversations.replyToActivity = (conversationId, activityId, activity, ...rest) =>
+    rest.length ? sdkReply(conversationId, activityId, activity, ...rest) : sender.send(serviceUrl, conversationId, activityId, activity, signer);
+  conversations.sendToConversation = (conversationId, activity, ...rest) =>
+    rest.length ? sdkSend(conversationId, activity, ...rest) : sender.send(serviceUrl, conversationId, undefined, activity, signer);
+  return client;
 }
 
 /** The bot's app id as the SDK reads it: the audience claim (channels), else the appid claim (Emulator). */
@@ -70,9 +93,11 @@ const appIdOf = (identity: ClaimsIdentity): string =>
  * them cost about a twentieth of a turn. A client holds nothing of a conversation (only the service
  * URL, the bot's credentials and their token cache), so one per app id, service URL and audience
  * serves every turn; credentials renew their own tokens. Inbound authentication is unchanged.
+ * Replies go out through the ReplySender (replySender.ts says why).
  */
 export class CachingBotFrameworkAuthentication extends BotFrameworkAuthentication {
   private readonly connectors = new ClientCache<ConnectorClient>();
+  private readonly sender = new ReplySender();
   private readonly userTokenClients = new ClientCache<UserTokenClient>();
 
   constructor(private readonly inner: BotFrameworkAuthentication) {
@@ -88,7 +113,7 @@ export class CachingBotFrameworkAuthentication extends BotFrameworkAuthenticatio
   }
 
   createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return new CachingConnectorFactory(this.inner.createConnectorFactory(claimsIdentity), appIdOf(claimsIdentity), this.connectors);
+    return new CachingConnectorFactory(this.inner.createConnectorFactory(claimsIdentity), appIdOf(claimsIdentity), this.connectors, this.sender);
   }
 
   createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
@@ -110,6 +135,6 @@ export class CachingBotFrameworkAuthentication extends BotFrameworkAuthenticatio
   private withCachingFactory(result: AuthenticateRequestResult): AuthenticateRequestResult {
     const { connectorFactory } = result;
     if (!connectorFactory) return result;
-    return { ...result, connectorFactory: new CachingConnectorFactory(connectorFactory, appIdOf(result.claimsIdentity), this.connectors) };
+    return { ...result, connectorFactory: new CachingConnectorFactory(connectorFactory, appIdOf(result.claimsIdentity), this.connectors, this.sender) };
   }
 }
