@@ -103,6 +103,19 @@ describe('normalizeText', () => {
     expect(normalizeText('أجل')).toBe(normalizeText('اجل'));
     expect(normalizeText('مدرسة')).toBe(normalizeText('مدرسه'));
   });
+
+  it('gives plain ASCII text (its fast path) the same normal form as the full Unicode folding', () => {
+    // A trailing " é" sends a text down the full path; the space keeps it from touching the rest.
+    const viaFullPath = (text: string): string => normalizeText(`${text} é`).slice(0, -2);
+    const alphabet = 'aZ09 .,;:!?@#+-_/\\\'"()[]{}*&%$~`^|<>=\t\n';
+    let seed = 7;
+    const random = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const samples = ['2', 'Ja', 'MENU', 'status LAP-7K3Q9', '0470 12.34.56', 'a.b. c...', ' x- ', '', 'kill my self!!'];
+    for (let i = 0; i < 2000; i += 1) {
+      samples.push(Array.from({ length: 1 + Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
+    }
+    for (const text of samples) expect([text, normalizeText(text)]).toEqual([text, viaFullPath(text)]);
+  });
 });
 
 describe('recognizers (bonus where supported)', () => {
