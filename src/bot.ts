@@ -152,7 +152,7 @@ export class HelplineBot {
     flags.welcomed = true;
     await this.flags.set(context, flags);
     const { messages } = this.deps;
-    const locale = askLanguage ? messages.defaultLocale : (await this.userProfile.get(context, {})).locale ?? this.localeOf(context);
+    const locale = askLanguage ? messages.defaultLocale : (await this.userProfile.get(context))?.locale ?? this.localeOf(context);
     await context.sendActivity(`${messages.t(locale, 'welcome.hello')}\n${messages.t(locale, 'welcome.privacyShort')}`);
     const dc = await this.dialogs.createContext(context);
     await dc.beginDialog(MAIN_DIALOG, { askLanguage } satisfies MainDialogOptions);
@@ -160,7 +160,8 @@ export class HelplineBot {
 
   /** Saved choice, else the channel's locale, else the default (and then we ask). */
   private async resolveLanguage(context: TurnContext): Promise<boolean> {
-    const profile = await this.userProfile.get(context, {});
+    // No default value: the SDK would store it, and every new user would cost a state write.
+    const profile = (await this.userProfile.get(context)) ?? {};
     const supported = this.deps.messages.supported();
     const locale = resolveLocale(profile.locale, supported) ?? resolveLocale(context.activity.locale, supported);
     setTurnLocale(context, locale ?? this.deps.messages.defaultLocale);

@@ -48,7 +48,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   }
 
   protected override async onBeginDialog(innerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
-    const profile = await this.deps.userProfile.get(innerDc.context, {});
+    const profile = (await this.deps.userProfile.get(innerDc.context)) ?? {};
     const draft = profile.drafts?.[this.id];
     if (draft) {
       delete profile.drafts![this.id];
@@ -133,7 +133,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const { messages } = this.deps;
     const guess = guessLanguage(text, messages.supported());
     if (!guess || guess === getTurnLocale(innerDc.context, messages.defaultLocale)) return undefined;
-    const profile = await this.deps.userProfile.get(innerDc.context, {});
+    const profile = (await this.deps.userProfile.get(innerDc.context)) ?? {};
     return profile.languageDeclined?.includes(guess) ? undefined : guess;
   }
 

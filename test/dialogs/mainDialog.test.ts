@@ -1,3 +1,4 @@
+import { MemoryStorage } from 'botbuilder';
 import { BotHarness } from '../helpers/botHarness';
 
 describe('MainDialog through the turn pipeline', () => {
@@ -12,6 +13,18 @@ describe('MainDialog through the turn pipeline', () => {
     expect(menu.text).toContain('8. Welke hulp kunnen we krijgen?');
     expect(menu.text).toContain('9. Onbetaalde schoolrekeningen (voor scholen)');
     expect(menu.buttons).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
+  });
+
+  it('stores no user document for a newcomer who has chosen nothing (one state write per greeting)', async () => {
+    const storage = new MemoryStorage();
+    const write = jest.spyOn(storage, 'write');
+    const bot = new BotHarness({ locale: 'nl-BE', storage });
+    await bot.sayText('hallo');
+    const writtenKeys = write.mock.calls.flatMap(([changes]) => Object.keys(changes));
+    expect(writtenKeys).toEqual([expect.stringContaining('/conversations/')]);
+    await bot.sayText('7');
+    await bot.sayText('English');
+    expect(write.mock.calls.flatMap(([changes]) => Object.keys(changes))).toContainEqual(expect.stringContaining('/users/'));
   });
 
   it('welcomes on a first message when the channel sent no conversationUpdate', async () => {
