@@ -21,6 +21,8 @@ export interface LoadResult {
   conversations: number;
   elapsedMs: number;
   latencies: number[];
+  /** The same latencies per script step, to show which turns make the tail. */
+  latenciesByStep: Record<string, number[]>;
   errorSamples: string[];
 }
 
@@ -56,7 +58,7 @@ export async function runTurn(
   n: number,
   step: number,
   startedAt = performance.now(),
-): Promise<{ ok: boolean; latencyMs: number; error?: string }> {
+): Promise<TurnOutcome> {
   const scriptStep = target.script.steps[step]!;
   const text = typeof scriptStep.text === 'function' ? scriptStep.text(n) : scriptStep.text;
   const body = JSON.stringify({
@@ -86,19 +88,27 @@ export async function runTurn(
   if (!failure && !replies.some((r) => r.text.includes(scriptStep.expect))) {
     failure = `step ${scriptStep.name}: expected "${scriptStep.expect}", got ${JSON.stringify(replies.map((r) => r.text.slice(0, 60)))}`;
   }
-  return { ok: !failure, latencyMs, error: failure };
+  return { ok: !failure, latencyMs, step: scriptStep.name, error: failure };
 }
 
-function record(result: LoadResult, outcome: { ok: boolean; latencyMs: number; error?: string }): void {
+interface TurnOutcome {
+  ok: boolean;
+  latencyMs: number;
+  step: string;
+  error?: string;
+}
+
+function record(result: LoadResult, outcome: TurnOutcome): void {
   result.turns += 1;
   result.latencies.push(outcome.latencyMs);
+  (result.latenciesByStep[outcome.step] ??= []).push(outcome.latencyMs);
   if (!outcome.ok) {
     result.errors += 1;
     if (result.errorSamples.length < 5 && outcome.error) result.errorSamples.push(outcome.error);
   }
 }
 
-const emptyResult = (): LoadResult => ({ turns: 0, errors: 0, conversations: 0, elapsedMs: 0, latencies: [], errorSamples: [] });
+const emptyResult = (): LoadResult => ({ turns: 0, errors: 0, conversations: 0, elapsedMs: 0, latencies: [], latenciesByStep: {}, errorSamples: [] });
 
 /**
  * Closed loop: `concurrency` users, each playing whole conversations back to back, every message

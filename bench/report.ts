@@ -19,7 +19,7 @@ export interface Summary {
     conversations: number;
     seconds: number;
     echo: Load & { lateStarts: number };
-    ours: Load & { lateStarts: number };
+    ours: Load & { lateStarts: number; p99ByStep: Record<string, number> };
   };
   redis: {
     perStep: Record<string, StepTraffic>;
@@ -63,6 +63,8 @@ export function printTable(s: Summary, out: (line: string) => void): void {
   out(row(`saturation ${s.saturation.concurrency}c ours`, s.saturation.ours));
   out(row(`open ${s.openLoop.offeredRate}/s echo`, s.openLoop.echo));
   out(row(`open ${s.openLoop.offeredRate}/s ours`, s.openLoop.ours));
+  const slowest = Object.entries(s.openLoop.ours.p99ByStep).slice(0, 4);
+  out(`open loop ours, p99 of the slowest steps (the first ${s.openLoop.conversations} arrivals all open a conversation): ${slowest.map(([step, p99]) => `${step} ${p99} ms`).join(', ')}`);
   out(`bot CPU per turn at saturation: echo ${s.saturation.echo.cpuMsPerTurn} ms, ours ${s.saturation.ours.cpuMsPerTurn} ms`);
   out(`ratio ours/echo: CPU per turn ${s.ratio.cpuPerTurn}, throughput ${s.ratio.saturationThroughput}, saturation p99 ${s.ratio.saturationP99}, open-loop p99 ${s.ratio.openLoopP99}`);
   out('');

@@ -148,7 +148,7 @@ async function main(): Promise<void> {
       conversations: options.slots,
       seconds: options.openMs / 1000,
       echo: { ...throughput(echoOpen), lateStarts: echoOpen.lateStarts },
-      ours: { ...throughput(oursOpen), lateStarts: oursOpen.lateStarts },
+      ours: { ...throughput(oursOpen), lateStarts: oursOpen.lateStarts, p99ByStep: p99ByStep(oursOpen) },
     },
     redis: {
       perStep: traffic.perStep,
@@ -192,6 +192,12 @@ async function main(): Promise<void> {
   await Promise.all([oursConnector.stop(), echoConnector.stop(), redis.stop()]);
   printTable(summary, (line) => process.stdout.write(`${line}\n`));
   process.stdout.write(`${JSON.stringify(summary)}\n`);
+}
+
+/** p99 latency of each script step, slowest first. */
+function p99ByStep(result: LoadResult): Record<string, number> {
+  const entries = Object.entries(result.latenciesByStep).map(([step, latencies]) => [step, summarize(latencies).p99] as const);
+  return Object.fromEntries(entries.sort((a, b) => b[1] - a[1]));
 }
 
 const cpuMs = (before: NodeJS.CpuUsage, after: NodeJS.CpuUsage): number => (after.user - before.user + after.system - before.system) / 1000;
