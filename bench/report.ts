@@ -76,7 +76,7 @@ export function printTable(s: Summary, out: (line: string) => void): void {
   out('');
   const m = s.memory;
   out(`memory after ${m.conversationsSinceBaseline} conversations: RSS ${m.rssBeforeMb} → ${m.rssAfterMb} MB (+${m.rssGrowthMb}), heap +${m.heapUsedGrowthMb} MB`);
-  out(`redis: ${m.redisStateBytesPerIdleConversation} B of state per idle conversation (${m.redisStateKeysPerConversation} keys); used_memory +${m.redisUsedMemoryGrowthBytesPerConversation} B per conversation incl. 10-min dedupe markers`);
+  out(`redis: ${m.redisStateBytesPerIdleConversation} B of state per idle conversation (${m.redisStateKeysPerConversation} keys per conversation); used_memory +${m.redisUsedMemoryGrowthBytesPerConversation} B per conversation incl. 10-min dedupe markers`);
   out(
     s.relay.measured
       ? `relay (light load; ${s.relay.samples.staffToUser} staff and ${s.relay.samples.userToStaff} user messages): staff → user p50 ${s.relay.staffToUserMs.p50} / p99 ${s.relay.staffToUserMs.p99} ms; user → staff p50 ${s.relay.userToStaffMs.p50} / p99 ${s.relay.userToStaffMs.p99} ms`
