@@ -20,15 +20,7 @@ interface BotStateInternals {
   stateKey: symbol;
 }
 
-/**
- * `load` and `saveChanges` of botbuilder 4.23's BotState with a cheaper change check.
- * @remarks The SDK hashes the state three times a turn (after reading, before saving, after
- * writing), each time through a JSON.stringify with a replacer function and SHA-256: about a
- * twentieth of a turn in the benchmark's CPU profile. Keeping the plain JSON text as the
- * snapshot gives the same answer (state documents are JSON, so they hold no cycles) at a
- * fraction of the cost. The cached entry keeps the SDK's shape, so `clear`, `delete`, `get` and
- * the property accessors work unchanged; botbuilder is pinned, and the tests pin the behaviour.
- */
+/** BotState.load with the snapshot change check (see SnapshotConversationState). */
 async function load(self: BotState, context: TurnContext, force: boolean): Promise<Record<string, unknown>> {
   const { storage, storageKey, stateKey } = self as unknown as BotStateInternals;
   const cached = context.turnState.get(stateKey) as CachedState | undefined;
@@ -40,6 +32,7 @@ async function load(self: BotState, context: TurnContext, force: boolean): Promi
   return state;
 }
 
+/** BotState.saveChanges with the snapshot change check (see SnapshotConversationState). */
 async function saveChanges(self: BotState, context: TurnContext, force: boolean): Promise<void> {
   const { storage, storageKey, stateKey } = self as unknown as BotStateInternals;
   let cached = context.turnState.get(stateKey) as CachedState | undefined;
@@ -54,7 +47,15 @@ async function saveChanges(self: BotState, context: TurnContext, force: boolean)
   context.turnState.set(stateKey, cached);
 }
 
-/** ConversationState with the snapshot change check (see `load` above). */
+/**
+ * ConversationState whose `load` and `saveChanges` (botbuilder 4.23's) use a cheaper change check.
+ * @remarks The SDK hashes the state three times a turn (after reading, before saving, after
+ * writing), each time through a JSON.stringify with a replacer function and SHA-256: about a
+ * twentieth of a turn in the benchmark's CPU profile. Keeping the plain JSON text as the
+ * snapshot gives the same answer (state documents are JSON, so they hold no cycles) at a
+ * fraction of the cost. The cached entry keeps the SDK's shape, so `clear`, `delete`, `get` and
+ * the property accessors work unchanged; botbuilder is pinned, and the tests pin the behaviour.
+ */
 export class SnapshotConversationState extends ConversationState {
   override load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
     return load(this, context, force);
@@ -65,7 +66,7 @@ export class SnapshotConversationState extends ConversationState {
   }
 }
 
-/** UserState with the snapshot change check (see `load` above). */
+/** UserState with the snapshot change check (see SnapshotConversationState). */
 export class SnapshotUserState extends UserState {
   override load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
     return load(this, context, force);
