@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import type { ChildReport, ParentRequest, RedisClientCounters } from './protocol';
+import type { ChildReport, LoopDelay, ParentRequest, RedisClientCounters } from './protocol';
 
 /** The parent's handle on a bot running in its own process (bench/botProcess.ts). */
 export class BotChild {
@@ -43,6 +43,15 @@ export class BotChild {
   /** What the bot has sent to Redis so far (cumulative). */
   redisCounters(): Promise<RedisClientCounters> {
     return this.ask({ kind: 'redisCounters' }).then((r) => (r as Extract<ChildReport, { kind: 'redisCounters' }>).counters);
+  }
+
+  /** Starts measuring the bot's event-loop delay; `stopLoopDelay` reads it. */
+  async startLoopDelay(): Promise<void> {
+    await this.ask({ kind: 'loopDelayStart' });
+  }
+
+  stopLoopDelay(): Promise<LoopDelay> {
+    return this.ask({ kind: 'loopDelayStop' }).then((r) => (r as Extract<ChildReport, { kind: 'loopDelayStop' }>).delay);
   }
 
   /** Asks the bot to close its server and exit (flushing a CPU profile), and waits for it. */

@@ -9,7 +9,8 @@ import argon2 from 'argon2';
 import type { StaffUser } from '../src/console/staffUsers';
 import { createEchoServer } from './echoBot';
 import { BENCH_STAFF } from './relay';
-import type { ChildReport, ParentRequest, RedisClientCounters } from './protocol';
+import type { ChildReport, LoopDelay, ParentRequest, RedisClientCounters } from './protocol';
+import { measureLoopDelay } from './stats';
 
 /**
  * Entry point of the bot under test, run as a child process (`node dist/bench/botProcess.js
@@ -71,6 +72,7 @@ async function main(): Promise<void> {
   const send = (report: ChildReport): void => {
     process.send?.(report);
   };
+  let stopLoopDelay: (() => LoopDelay) | undefined;
   process.on('message', (request: ParentRequest) => {
     if (request.kind === 'memory') {
       // Two collections: the first may only promote survivors; --expose-gc is set by the parent.
@@ -81,6 +83,12 @@ async function main(): Promise<void> {
       send({ kind: 'cpu', cpu: process.cpuUsage() });
     } else if (request.kind === 'redisCounters') {
       send({ kind: 'redisCounters', counters: counters ?? { commands: 0, roundTrips: 0, byCommand: {} } });
+    } else if (request.kind === 'loopDelayStart') {
+      stopLoopDelay = measureLoopDelay();
+      send({ kind: 'loopDelayStart' });
+    } else if (request.kind === 'loopDelayStop') {
+      send({ kind: 'loopDelayStop', delay: stopLoopDelay?.() ?? { p99: Number.NaN, max: Number.NaN } });
+      stopLoopDelay = undefined;
     } else if (request.kind === 'stop') {
       server.close(() => process.exit(0));
       setTimeout(() => process.exit(0), 2_000).unref();

@@ -9,10 +9,24 @@ export interface RedisClientCounters {
   byCommand: Record<string, number>;
 }
 
-export type ParentRequest = { kind: 'memory' } | { kind: 'cpu' } | { kind: 'redisCounters' } | { kind: 'stop' };
+/** Event-loop delay over a measured phase (ms): how long work waited for the loop. */
+export interface LoopDelay {
+  p99: number;
+  max: number;
+}
+
+export type ParentRequest =
+  | { kind: 'memory' }
+  | { kind: 'cpu' }
+  | { kind: 'redisCounters' }
+  | { kind: 'loopDelayStart' }
+  | { kind: 'loopDelayStop' }
+  | { kind: 'stop' };
 
 export type ChildReport =
   | { kind: 'ready'; port: number; pid: number }
   | { kind: 'memory'; memory: NodeJS.MemoryUsage }
   | { kind: 'cpu'; cpu: NodeJS.CpuUsage }
-  | { kind: 'redisCounters'; counters: RedisClientCounters };
+  | { kind: 'redisCounters'; counters: RedisClientCounters }
+  | { kind: 'loopDelayStart' }
+  | { kind: 'loopDelayStop'; delay: LoopDelay };

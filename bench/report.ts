@@ -1,12 +1,19 @@
 import type { RelayFigures } from './relay';
 import type { LatencySummary } from './stats';
 import type { StepTraffic } from './redisTraffic';
+import type { LoopDelay } from './protocol';
 
 interface Load {
   turnsPerSec: number;
   turns: number;
   errors: number;
   latencyMs: LatencySummary;
+}
+
+/** Event-loop delay during an open loop: in the bot under test, and in the driver. */
+interface OpenLoopDelays {
+  bot: LoopDelay;
+  driver: LoopDelay;
 }
 
 /** Everything `npm run bench` measured: printed as a table, then as the last line in JSON. */
@@ -18,8 +25,8 @@ export interface Summary {
     offeredRate: number;
     conversations: number;
     seconds: number;
-    echo: Load & { lateStarts: number };
-    ours: Load & { lateStarts: number; p99ByStep: Record<string, number> };
+    echo: Load & { lateStarts: number; loopDelayMs: OpenLoopDelays };
+    ours: Load & { lateStarts: number; p99ByStep: Record<string, number>; loopDelayMs: OpenLoopDelays };
   };
   redis: {
     perStep: Record<string, StepTraffic>;
@@ -65,6 +72,8 @@ export function printTable(s: Summary, out: (line: string) => void): void {
   out(row(`open ${s.openLoop.offeredRate}/s ours`, s.openLoop.ours));
   const slowest = Object.entries(s.openLoop.ours.p99ByStep).slice(0, 4);
   out(`open loop ours, p99 of the slowest steps (the first ${s.openLoop.conversations} arrivals all open a conversation): ${slowest.map(([step, p99]) => `${step} ${p99} ms`).join(', ')}`);
+  const delays = (d: OpenLoopDelays): string => `bot p99 ${d.bot.p99} / max ${d.bot.max} ms, driver p99 ${d.driver.p99} / max ${d.driver.max} ms`;
+  out(`event-loop delay during the open loop: echo run: ${delays(s.openLoop.echo.loopDelayMs)}; ours: ${delays(s.openLoop.ours.loopDelayMs)}`);
   out(`bot CPU per turn at saturation: echo ${s.saturation.echo.cpuMsPerTurn} ms, ours ${s.saturation.ours.cpuMsPerTurn} ms`);
   out(`ratio ours/echo: CPU per turn ${s.ratio.cpuPerTurn}, throughput ${s.ratio.saturationThroughput}, saturation p99 ${s.ratio.saturationP99}, open-loop p99 ${s.ratio.openLoopP99}`);
   out('');

@@ -8,7 +8,7 @@ import { callsBetween, commandCalls, parseInfo, startPrivateRedis, type PrivateR
 import { measureRedisTraffic } from './redisTraffic';
 import { echoScript, helplineScript, ReplyFragments } from './scripts';
 import { measureRelay } from './relay';
-import { round, summarize } from './stats';
+import { measureLoopDelay, round, summarize } from './stats';
 import { printTable, type Summary } from './report';
 
 /**
@@ -106,8 +106,22 @@ async function main(): Promise<void> {
   const serverCallsUnderLoad = callsBetween(callsBefore, await commandCalls(redis.client));
 
   log(`open loop: ${options.rate} turns/s over ${options.slots} conversations, ${options.openMs / 1000} s each`);
-  const echoOpen = await openLoop(echoTarget, { rate: options.rate, durationMs: options.openMs, slots: options.slots, idPrefix: 'echo-open' });
-  const oursOpen = countOurs(await openLoop(oursTarget, { rate: options.rate, durationMs: options.openMs, slots: options.slots, idPrefix: 'open' }));
+  // Event-loop delay of the bot and of the driver (which also hosts the fake connectors) during
+  // each open loop, so a latency tail can be told apart: the bot's, or the machine's and driver's.
+  const openLoopWithDelays = async (bot: BotChild, run: () => Promise<LoadResult & { offered: number; lateStarts: number }>) => {
+    await bot.startLoopDelay();
+    const stopDriverDelay = measureLoopDelay();
+    const result = await run();
+    return { result, loopDelayMs: { bot: await bot.stopLoopDelay(), driver: stopDriverDelay() } };
+  };
+  const echoOpenRun = await openLoopWithDelays(echo, () =>
+    openLoop(echoTarget, { rate: options.rate, durationMs: options.openMs, slots: options.slots, idPrefix: 'echo-open' }),
+  );
+  const oursOpenRun = await openLoopWithDelays(ours, () =>
+    openLoop(oursTarget, { rate: options.rate, durationMs: options.openMs, slots: options.slots, idPrefix: 'open' }),
+  );
+  const echoOpen = echoOpenRun.result;
+  const oursOpen = countOurs(oursOpenRun.result);
 
   const topUp = options.conversations - (oursConversations - conversationsAtBaseline);
   if (topUp > 0) {
@@ -147,8 +161,8 @@ async function main(): Promise<void> {
       offeredRate: options.rate,
       conversations: options.slots,
       seconds: options.openMs / 1000,
-      echo: { ...throughput(echoOpen), lateStarts: echoOpen.lateStarts },
-      ours: { ...throughput(oursOpen), lateStarts: oursOpen.lateStarts, p99ByStep: p99ByStep(oursOpen) },
+      echo: { ...throughput(echoOpen), lateStarts: echoOpen.lateStarts, loopDelayMs: echoOpenRun.loopDelayMs },
+      ours: { ...throughput(oursOpen), lateStarts: oursOpen.lateStarts, p99ByStep: p99ByStep(oursOpen), loopDelayMs: oursOpenRun.loopDelayMs },
     },
     redis: {
       perStep: traffic.perStep,

@@ -1,3 +1,5 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
 /** Nearest-rank percentile of `sorted` (ascending); NaN when empty. */
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -25,4 +27,14 @@ export function summarize(latencies: readonly number[]): LatencySummary {
 export function round(value: number, digits = 1): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
+}
+
+/** Starts measuring this process's event-loop delay; the returned function stops and reads it (ms). */
+export function measureLoopDelay(): () => { p99: number; max: number } {
+  const histogram = monitorEventLoopDelay({ resolution: 5 });
+  histogram.enable();
+  return () => {
+    histogram.disable();
+    return { p99: round(histogram.percentile(99) / 1e6), max: round(histogram.max / 1e6) };
+  };
 }
