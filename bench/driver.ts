@@ -142,6 +142,29 @@ export async function closedLoop(
 }
 
 /**
+ * Steady state instead of a synchronised start: before the clock starts, slot i plays its
+ * conversation up to step i mod (script length), unmeasured, so arrivals meet every step in equal
+ * shares, as when thousands of people are each somewhere in their conversation.
+ */
+async function spreadOverSteps(target: Target, slots: { n: number; step: number }[], result: LoadResult, idPrefix: string): Promise<void> {
+  const steps = target.script.steps.length;
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < slots.length) {
+      const index = next++;
+      const slot = slots[index]!;
+      slot.n = result.conversations++;
+      slot.step = index % steps;
+      for (let step = 0; step < slot.step; step++) {
+        const outcome = await runTurn(target, `${idPrefix}-${slot.n}`, slot.n, step);
+        if (!outcome.ok) throw new Error(`openLoop(): priming failed: ${outcome.error ?? 'no reply'}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 20 }, worker));
+}
+
+/**
  * Open loop: turns arrive at a fixed `rate` per second whatever the bot does, spread round-robin
  * over `slots` conversations that each play the script (and start a new conversation at its end).
  * Latency counts from the planned arrival, so a slow bot cannot hide its queue (no coordinated
@@ -149,11 +172,12 @@ export async function closedLoop(
  */
 export async function openLoop(
   target: Target,
-  options: { rate: number; durationMs: number; slots: number; idPrefix: string },
+  options: { rate: number; durationMs: number; slots: number; idPrefix: string; spreadSteps?: boolean },
 ): Promise<LoadResult & { offered: number; lateStarts: number }> {
   const result = { ...emptyResult(), offered: 0, lateStarts: 0 };
   const steps = target.script.steps.length;
   const slots = Array.from({ length: options.slots }, () => ({ n: -1, step: steps, busy: false, queue: [] as number[] }));
+  if (options.spreadSteps) await spreadOverSteps(target, slots, result, options.idPrefix);
   const inFlight = new Set<Promise<void>>();
   const play = (slotIndex: number, due: number): void => {
     const slot = slots[slotIndex]!;

@@ -27,6 +27,8 @@ export interface Summary {
     seconds: number;
     echo: Load & { lateStarts: number; loopDelayMs: OpenLoopDelays };
     ours: Load & { lateStarts: number; p99ByStep: Record<string, number>; loopDelayMs: OpenLoopDelays };
+    /** The same rate after the conversations were spread over the script (not the target's figure). */
+    oursSteadyState: Load & { lateStarts: number };
   };
   redis: {
     perStep: Record<string, StepTraffic>;
@@ -70,6 +72,7 @@ export function printTable(s: Summary, out: (line: string) => void): void {
   out(row(`saturation ${s.saturation.concurrency}c ours`, s.saturation.ours));
   out(row(`open ${s.openLoop.offeredRate}/s echo`, s.openLoop.echo));
   out(row(`open ${s.openLoop.offeredRate}/s ours`, s.openLoop.ours));
+  out(row(`  same, steady state`, s.openLoop.oursSteadyState));
   const slowest = Object.entries(s.openLoop.ours.p99ByStep).slice(0, 4);
   out(`open loop ours, p99 of the slowest steps (the first ${s.openLoop.conversations} arrivals all open a conversation): ${slowest.map(([step, p99]) => `${step} ${p99} ms`).join(', ')}`);
   const delays = (d: OpenLoopDelays): string => `bot p99 ${d.bot.p99} / max ${d.bot.max} ms, driver p99 ${d.driver.p99} / max ${d.driver.max} ms`;

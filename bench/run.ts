@@ -122,6 +122,10 @@ async function main(): Promise<void> {
   );
   const echoOpen = echoOpenRun.result;
   const oursOpen = countOurs(oursOpenRun.result);
+  log(`open loop, steady state: the ${options.slots} conversations first spread over the script's steps (unmeasured)`);
+  const oursSteady = countOurs(
+    await openLoop(oursTarget, { rate: options.rate, durationMs: options.openMs, slots: options.slots, idPrefix: 'steady', spreadSteps: true }),
+  );
 
   const topUp = options.conversations - (oursConversations - conversationsAtBaseline);
   if (topUp > 0) {
@@ -163,6 +167,7 @@ async function main(): Promise<void> {
       seconds: options.openMs / 1000,
       echo: { ...throughput(echoOpen), lateStarts: echoOpen.lateStarts, loopDelayMs: echoOpenRun.loopDelayMs },
       ours: { ...throughput(oursOpen), lateStarts: oursOpen.lateStarts, p99ByStep: p99ByStep(oursOpen), loopDelayMs: oursOpenRun.loopDelayMs },
+      oursSteadyState: { ...throughput(oursSteady), lateStarts: oursSteady.lateStarts },
     },
     redis: {
       perStep: traffic.perStep,
