@@ -1,5 +1,6 @@
 import type Redis from 'ioredis';
 import type { RedisKeys } from '../redisKeys';
+import { defineScript } from '../state/redisScript';
 import {
   ItemFieldsSchema,
   QueueItemSchema,
@@ -77,11 +78,7 @@ export class RedisHandoffQueue implements HandoffQueue {
     private readonly keys: RedisKeys,
     private readonly ttlSeconds: number,
   ) {
-    // defineCommand sends EVALSHA and falls back to EVAL once after a Redis restart (NOSCRIPT).
-    redis.defineCommand(PUSH_CAPPED_COMMAND, { numberOfKeys: 1, lua: PUSH_CAPPED_SCRIPT });
-    const command = (redis as unknown as Record<string, PushCappedCommand>)[PUSH_CAPPED_COMMAND];
-    if (!command) throw new Error(`RedisHandoffQueue(): defineCommand did not register ${PUSH_CAPPED_COMMAND}`);
-    this.pushCappedCommand = command.bind(redis);
+    this.pushCappedCommand = defineScript<PushCappedCommand>(redis, PUSH_CAPPED_COMMAND, PUSH_CAPPED_SCRIPT, 1);
   }
 
   async get(id: string): Promise<QueueItem | undefined> {

@@ -4,6 +4,7 @@ import type Redis from 'ioredis';
 import { z } from 'zod';
 import { isStoreUnavailable, StoreUnavailableError } from '../errors';
 import type { RedisKeys } from '../redisKeys';
+import { defineScript } from './redisScript';
 import type { WarnLogger } from './redisClient';
 
 /** Options of {@link RedisStorage}. */
@@ -106,13 +107,7 @@ export class RedisStorage implements Storage {
     }
     this.ttlSeconds = ttlSeconds ?? 0;
     this.logger = options.logger;
-    // defineCommand sends EVALSHA and falls back to EVAL once after a Redis restart (NOSCRIPT).
-    redis.defineCommand(WRITE_COMMAND, { lua: WRITE_SCRIPT });
-    const command = (redis as unknown as Record<string, WriteCommand>)[WRITE_COMMAND];
-    if (!command) {
-      throw new Error(`RedisStorage(): defineCommand did not register ${WRITE_COMMAND}`);
-    }
-    this.writeCommand = command.bind(redis);
+    this.writeCommand = defineScript<WriteCommand>(redis, WRITE_COMMAND, WRITE_SCRIPT);
   }
 
   /**

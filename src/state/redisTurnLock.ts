@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 import type { Logger } from '../logger';
 import type { RedisKeys } from '../redisKeys';
+import { defineScript } from './redisScript';
 import { MemoryTurnLock, type TurnLock } from './turnLock';
 
 /** Options of {@link RedisTurnLock}; the defaults suit chat turns. */
@@ -51,10 +52,7 @@ export class RedisTurnLock implements TurnLock {
     this.ttlMs = options.ttlMs ?? 15_000;
     this.waitMs = options.waitMs ?? 2_000;
     this.retryMs = options.retryMs ?? 25;
-    redis.defineCommand(RELEASE_COMMAND, { numberOfKeys: 1, lua: RELEASE_SCRIPT });
-    const command = (redis as unknown as Record<string, ReleaseCommand>)[RELEASE_COMMAND];
-    if (!command) throw new Error(`RedisTurnLock(): defineCommand did not register ${RELEASE_COMMAND}`);
-    this.release = command.bind(redis);
+    this.release = defineScript<ReleaseCommand>(redis, RELEASE_COMMAND, RELEASE_SCRIPT, 1);
   }
 
   async run<T>(conversationKey: string, turn: (readsAreFresh: boolean) => Promise<T>, startReads?: () => void): Promise<T> {
