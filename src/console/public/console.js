@@ -64,8 +64,10 @@
     });
     source.addEventListener('message', (e) => {
       const event = JSON.parse(e.data);
-      if (state.current && state.current.id === event.id) appendEntry(event.entry);
-      else loadQueue();
+      if (state.current && state.current.id === event.id) {
+        liveSinceLoad = true;
+        appendEntry(event.entry);
+      } else loadQueue();
     });
     source.addEventListener('presence', () => loadStaff());
     source.onerror = () => $('live').classList.remove('on');
@@ -118,9 +120,19 @@
     if (mine) $('presence').value = mine.presence;
   }
 
+  // A transcript fetched while live messages arrive can be older than they are: rendering it
+  // would wipe them from the view. Only the newest load renders, and it loads again when a live
+  // message came in meanwhile (messages are stored before they are announced).
+  let newestLoad = 0;
+  let liveSinceLoad = false;
+
   async function openConversation(id) {
+    const load = ++newestLoad;
+    liveSinceLoad = false;
     try {
       const conv = await api('GET', `/conversations/${encodeURIComponent(id)}`);
+      if (load !== newestLoad) return;
+      if (liveSinceLoad) return openConversation(id);
       state.current = conv;
       renderConversation();
       renderQueue();
@@ -145,10 +157,17 @@
     $('close').disabled = c.state === 'bot' || c.state === 'closed';
     $('form-data').replaceChildren(...Object.entries(c.formData || {}).flatMap(([k, v]) => [el('dt', { textContent: k }), el('dd', { dir: 'auto', textContent: typeof v === 'string' ? v : JSON.stringify(v) })]));
     $('transcript').replaceChildren();
+    shownEntries.clear();
     c.transcript.forEach(appendEntry);
   }
 
+  /** Entries on screen, so a live event for a line the last load already showed is not shown twice. */
+  const shownEntries = new Set();
+
   function appendEntry(entry) {
+    const key = `${entry.at}|${entry.from}|${entry.text}`;
+    if (shownEntries.has(key)) return;
+    shownEntries.add(key);
     const label = { user: 'gebruiker', bot: 'bot', staff: entry.staff || 'medewerker', note: `notitie ${entry.staff || ''}`, system: '' }[entry.from];
     // The text in its own element with dir="auto": Arabic takes the direction of its own first
     // strong letter, not that of the Dutch label above it.
