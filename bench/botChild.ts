@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChildReport, LoopDelay, ParentRequest, RedisClientCounters } from './protocol';
 
@@ -11,11 +12,11 @@ export class BotChild {
   ) {}
 
   /**
-   * Forks `dist/bench/botProcess.js` with `--expose-gc` (for clean RSS readings) and, when
-   * `BENCH_CPU_PROF` is set, `--cpu-prof` into that directory.
+   * Forks `dist/bench/botProcess.js` with the Node flags of `npm start`, `--expose-gc` (for clean
+   * RSS readings) and, when `BENCH_CPU_PROF` is set, `--cpu-prof` into that directory.
    */
   static async start(args: string[]): Promise<BotChild> {
-    const execArgv = ['--expose-gc', '--no-deprecation', ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
+    const execArgv = [...startFlags(), '--expose-gc', '--no-deprecation', ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
     const profileDir = process.env.BENCH_CPU_PROF;
     if (profileDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`);
     const child = fork(join(__dirname, 'botProcess.js'), args, { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -73,4 +74,15 @@ export class BotChild {
       this.child.send(request);
     });
   }
+}
+
+/**
+ * The Node flags that `npm start` gives the bot (package.json), so that both bots run here as the
+ * real one runs in production; the echo floor gets them too, to stay comparable.
+ */
+function startFlags(): string[] {
+  const packageJson = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const match = /\bnode((?:\s+--[\w-]+(?:=\S+)?)*)\s+dist\/src\/index\.js/.exec(packageJson.scripts.start);
+  if (!match) throw new Error(`BotChild: cannot read the node flags of "npm start": ${packageJson.scripts.start}`);
+  return match[1]!.trim().split(/\s+/).filter(Boolean);
 }
