@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type Redis from 'ioredis';
+import { warmUpRecognizers } from '../dialogs/shared/recognizers';
 import { buildApp } from '../src/app';
 import { systemClock } from '../src/clock';
 import { loadConfig, loadHelplineData } from '../src/config';
@@ -66,6 +67,8 @@ async function main(): Promise<void> {
       keyPrefix,
       staffUsers: await benchStaff(),
     }).server;
+    // As src/index.ts does, but waited for: building the models takes a core for seconds.
+    await warmUpRecognizers();
   } else {
     throw new Error(`botProcess: usage: botProcess.js echo | ours <redisUrl> <keyPrefix>; got ${process.argv.slice(2).join(' ')}`);
   }

@@ -35,8 +35,8 @@ async function main(): Promise<void> {
 
   app.server.listen(config.PORT, () => {
     logger.info({ port: config.PORT, url: app.server.url }, 'listening');
-    // The recognizers' first parse compiles their expressions (seconds): do it now, not in a turn.
-    setImmediate(warmUpRecognizers);
+    // The recognizers' models take seconds to build: their worker thread builds them now, not in a turn.
+    void warmUpRecognizers();
   });
   // Storage limitation: strips closed cases past their retention, now and then daily.
   const retention = new RetentionJob(app.cases, systemClock, data.retention, logger.child('retention')).start();

@@ -91,7 +91,7 @@ export class AskDialog extends Dialog<AskOptions> {
     const text = String(dc.context.activity.text ?? '');
     if (state.offeringPerson) return this.answerPersonOffer(dc, state, text);
 
-    const result = this.recognize(dc.context, state.options, text);
+    const result = await this.recognize(dc.context, state.options, text);
     if (result.ok) return dc.endDialog(result.value);
 
     state.invalid += 1;
@@ -120,7 +120,7 @@ export class AskDialog extends Dialog<AskOptions> {
   }
 
   private async answerPersonOffer(dc: DialogContext, state: AskState, text: string): Promise<DialogTurnResult> {
-    const answer = this.recognize(dc.context, { kind: 'yesNo', textKey: 'prompts.tooManyInvalid' }, text);
+    const answer = await this.recognize(dc.context, { kind: 'yesNo', textKey: 'prompts.tooManyInvalid' }, text);
     if (answer.ok && answer.value === 'yes') {
       raiseSignal(dc.context, { kind: 'handoff', reason: 'too-many-invalid' });
       // Stay put: ending here would run the form's next step (and send its question) before the
@@ -133,7 +133,7 @@ export class AskDialog extends Dialog<AskOptions> {
     return Dialog.EndOfTurn;
   }
 
-  private recognize(context: TurnContext, options: AskOptions, text: string): ValidationResult<unknown> {
+  private async recognize(context: TurnContext, options: AskOptions, text: string): Promise<ValidationResult<unknown>> {
     const locale = options.locale ?? getTurnLocale(context, this.messages.defaultLocale);
     const count = this.choicesOf(options).length;
     switch (options.kind) {
@@ -158,13 +158,13 @@ export class AskDialog extends Dialog<AskOptions> {
       case 'date': {
         const validate = dateValidator(this.clock.now());
         const result = validate(text);
-        const written = result.ok ? undefined : recognizeWrittenDate(text, locale);
+        const written = result.ok ? undefined : await recognizeWrittenDate(text, locale);
         return written ? validate(written.split('-').reverse().join('-')) : result;
       }
       case 'integer': {
         const validate = integerValidator(options.min, options.max);
         const result = validate(text);
-        const word = result.ok ? undefined : recognizeNumberWords(text, locale);
+        const word = result.ok ? undefined : await recognizeNumberWords(text, locale);
         return word === undefined ? result : validate(String(word));
       }
       case 'text': {

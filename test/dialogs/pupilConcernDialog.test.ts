@@ -1,6 +1,7 @@
 import { PupilConcernDialog } from '../../dialogs/pupilConcern/pupilConcernDialog';
 import { pupilDuplicateKey } from '../../dialogs/pupilConcern/duplicateKey';
 import { PupilConcernSchema } from '../../dialogs/pupilConcern/pupilConcern.schema';
+import { stopRecognizers } from '../../dialogs/shared/recognizers';
 import type { CaseStore } from '../../src/cases/caseStore';
 import { MemoryCaseStore } from '../../src/cases/memoryCaseStore';
 import { CrisisInterceptor } from '../../src/safety/crisisInterceptor';
@@ -143,6 +144,15 @@ describe('PupilConcernDialog', () => {
     for (const line of ['112', '101', '1712', '102']) expect(text).toContain(line);
     expect(bot.world.handoff.requests).toHaveLength(0);
   });
+
+  it('en: a birth date in words ("15 March 2012") is read by the recognizers and the form goes on', async () => {
+    const { bot } = await startReport('en');
+    await fill(bot, [...SCHOOL_REPORTER, 'Jonas', 'Janssens', 'yes']);
+    const next = await bot.sayText('15 March 2012');
+    expect(next).toContain('Which level of education is the pupil in?');
+    expect(next).not.toContain('For example: 15-03-2012');
+    await stopRecognizers();
+  }, 20_000);
 
   it('nl: invalid answers get a hint: phone, surname initial, at least one attempt', async () => {
     const { bot } = await startReport('nl');

@@ -7,7 +7,7 @@ import {
   postcodeValidator,
 } from '../../dialogs/shared/validators';
 import { matchChoice, parseNumberList } from '../../dialogs/shared/choiceMatcher';
-import { recognizeNumberWords, recognizeWrittenDate } from '../../dialogs/shared/recognizers';
+import { recognizeNumberWords, recognizeWrittenDate, stopRecognizers, warmUpRecognizers } from '../../dialogs/shared/recognizers';
 import { normalizeText } from '../../src/i18n/normalize';
 
 const today = new Date('2026-11-23T10:00:00Z');
@@ -118,16 +118,30 @@ describe('normalizeText', () => {
   });
 });
 
-describe('recognizers (bonus where supported)', () => {
-  it('reads number words in en/es only (French parsing takes seconds: left to digits)', () => {
-    expect(recognizeNumberWords('twelve', 'en')).toBe(12);
-    expect(recognizeNumberWords('doce', 'es')).toBe(12);
-    expect(recognizeNumberWords('douze', 'fr')).toBeUndefined();
-    expect(recognizeNumberWords('twaalf', 'nl')).toBeUndefined();
-  });
-  it('reads written dates in en/fr', () => {
-    expect(recognizeWrittenDate('15 March 2012', 'en')).toBe('2012-03-15');
-    expect(recognizeWrittenDate('15 mars 2012', 'fr')).toBe('2012-03-15');
-    expect(recognizeWrittenDate('15 maart 2012', 'nl')).toBeUndefined();
-  });
+describe('recognizers (bonus where supported, in their own worker thread)', () => {
+  afterAll(() => stopRecognizers());
+
+  it('reads number words in en/es only (French parsing takes seconds: left to digits)', async () => {
+    expect(await recognizeNumberWords('twelve', 'en')).toBe(12);
+    expect(await recognizeNumberWords('doce', 'es')).toBe(12);
+    expect(await recognizeNumberWords('douze', 'fr')).toBeUndefined();
+    expect(await recognizeNumberWords('twaalf', 'nl')).toBeUndefined();
+  }, 20_000);
+  it('reads written dates in en/fr', async () => {
+    expect(await recognizeWrittenDate('15 March 2012', 'en')).toBe('2012-03-15');
+    expect(await recognizeWrittenDate('15 mars 2012', 'fr')).toBe('2012-03-15');
+    expect(await recognizeWrittenDate('15 maart 2012', 'nl')).toBeUndefined();
+  }, 20_000);
+  it('answers a parse asked during the warm-up once the models are built, and again after a stop', async () => {
+    await stopRecognizers();
+    const warming = warmUpRecognizers();
+    expect(await Promise.all([recognizeNumberWords('seven', 'en'), recognizeWrittenDate('2 May 2010', 'en')])).toEqual([7, '2010-05-02']);
+    await warming;
+    await stopRecognizers();
+    expect(await recognizeNumberWords('three', 'en')).toBe(3);
+  }, 30_000);
+  it('reads nothing from a text it cannot parse', async () => {
+    expect(await recognizeNumberWords('no idea at all', 'en')).toBeUndefined();
+    expect(await recognizeWrittenDate('banana split', 'en')).toBeUndefined();
+  }, 20_000);
 });
