@@ -73,6 +73,12 @@ describe('the helpdesk console at /helpdesk/', () => {
     expect(await layout(arabic)).toEqual({ direction: 'rtl', textAlign: 'start' });
     expect((await layout(page.locator('#transcript li.user .text').filter({ hasText: 'ongeldige code' }))).direction).toBe('ltr');
 
+    // A change of the conversation's state adds its new lines without rebuilding the ones shown.
+    const shownLine = await arabic.elementHandle();
+    await page.getByRole('button', { name: 'Toestemming vragen (partner)' }).click();
+    await page.locator('#conv-meta').getByText('toestemming: gevraagd').waitFor();
+    expect(await shownLine!.evaluate((node) => node.isConnected)).toBe(true);
+
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'helpdesk.png'), fullPage: true });
     expect(problems).toEqual([]);

@@ -156,13 +156,20 @@
     for (const id of ['release', 'consent', 'transfer', 'message', 'send-canned']) $(id).disabled = !mine;
     $('close').disabled = c.state === 'bot' || c.state === 'closed';
     $('form-data').replaceChildren(...Object.entries(c.formData || {}).flatMap(([k, v]) => [el('dt', { textContent: k }), el('dd', { dir: 'auto', textContent: typeof v === 'string' ? v : JSON.stringify(v) })]));
-    $('transcript').replaceChildren();
-    shownEntries.clear();
+    // Another conversation starts afresh; the same one only gains its new lines, so a state change
+    // does not rebuild what the staff member is reading (scroll position and selection stay).
+    if (transcriptOf !== c.id) {
+      $('transcript').replaceChildren();
+      shownEntries.clear();
+      transcriptOf = c.id;
+    }
     c.transcript.forEach(appendEntry);
   }
 
   /** Entries on screen, so a live event for a line the last load already showed is not shown twice. */
   const shownEntries = new Set();
+  /** The conversation whose lines are on screen. */
+  let transcriptOf = null;
 
   function appendEntry(entry) {
     const key = `${entry.at}|${entry.from}|${entry.text}`;
