@@ -61,7 +61,10 @@ parentPort.on('message', (request) => {
 `;
 
 /** The worker and the parses waiting for it; a new one is started after a crash or a timeout. */
-class RecognizerThread {
+export class RecognizerThread {
+  /** @param parseTimeoutMs How long a parse may take before it counts as not understood. */
+  constructor(private readonly parseTimeoutMs = PARSE_TIMEOUT_MS) {}
+
   private worker?: Worker;
   /** Settles when the worker has built its models (at once for a worker that builds them on demand). */
   private ready: Promise<void> = Promise.resolve();
@@ -84,7 +87,7 @@ class RecognizerThread {
     if (this.worker !== worker) return [];
     const id = this.nextId++;
     return new Promise((resolve) => {
-      const timer = setTimeout(() => this.replace(worker), PARSE_TIMEOUT_MS).unref();
+      const timer = setTimeout(() => this.replace(worker), this.parseTimeoutMs).unref();
       this.pending.set(id, (values) => {
         clearTimeout(timer);
         this.pending.delete(id);

@@ -7,7 +7,7 @@ import {
   postcodeValidator,
 } from '../../dialogs/shared/validators';
 import { matchChoice, parseNumberList } from '../../dialogs/shared/choiceMatcher';
-import { recognizeNumberWords, recognizeWrittenDate, stopRecognizers, warmUpRecognizers } from '../../dialogs/shared/recognizers';
+import { RecognizerThread, recognizeNumberWords, recognizeWrittenDate, stopRecognizers, warmUpRecognizers } from '../../dialogs/shared/recognizers';
 import { normalizeText } from '../../src/i18n/normalize';
 
 const today = new Date('2026-11-23T10:00:00Z');
@@ -140,6 +140,13 @@ describe('recognizers (bonus where supported, in their own worker thread)', () =
     await stopRecognizers();
     expect(await recognizeNumberWords('three', 'en')).toBe(3);
   }, 30_000);
+  it('counts a parse that takes longer than its limit as not understood (with the default limit the same parse reads 12)', async () => {
+    const impatient = new RecognizerThread(1); // building a cold model alone takes far longer
+    expect(await impatient.parse('number', 'en-us', 'twelve')).toEqual([]);
+    const patient = new RecognizerThread();
+    expect(await patient.parse('number', 'en-us', 'twelve')).toEqual([expect.objectContaining({ value: '12' })]);
+    await Promise.all([impatient.stop(), patient.stop()]);
+  }, 20_000);
   it('reads nothing from a text it cannot parse', async () => {
     expect(await recognizeNumberWords('no idea at all', 'en')).toBeUndefined();
     expect(await recognizeWrittenDate('banana split', 'en')).toBeUndefined();
