@@ -62,15 +62,15 @@ parentPort.on('message', (request) => {
 
 /** The worker and the parses waiting for it; a new one is started after a crash or a timeout. */
 export class RecognizerThread {
-  /** @param parseTimeoutMs How long a parse may take before it counts as not understood. */
-  constructor(private readonly parseTimeoutMs = PARSE_TIMEOUT_MS) {}
-
   private worker?: Worker;
   /** Settles when the worker has built its models (at once for a worker that builds them on demand). */
   private ready: Promise<void> = Promise.resolve();
   private endWarmUp?: () => void;
   private nextId = 1;
   private readonly pending = new Map<number, (values: unknown[]) => void>();
+
+  /** @param parseTimeoutMs How long a parse may take before it counts as not understood. */
+  constructor(private readonly parseTimeoutMs = PARSE_TIMEOUT_MS) {}
 
   warmUp(): Promise<void> {
     const worker = this.start();
