@@ -47,6 +47,12 @@ const ActivityEnvelopeSchema = z.object({
 export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'mechelen-helpline-bot', handleUncaughtExceptions: false });
   const log = deps.logger.child('http');
+  // Node closes an idle keep-alive connection after 5 s. The channel (Azure's connector, a load
+  // balancer) keeps its connections open much longer, so after a quiet spell every request of
+  // a burst paid for a new connection, and one closed at the wrong moment fails the request
+  // (README, Performance). Longer than the usual 60 s idle timeout of load balancers.
+  server.server.keepAliveTimeout = 65_000;
+  server.server.headersTimeout = 66_000;
   server.pre(restify.plugins.pre.context());
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes ?? 256 * 1024, mapParams: false, requestBodyOnGet: false }));

@@ -1,3 +1,5 @@
+import { Agent, request } from 'node:http';
+import type { Socket } from 'node:net';
 import { FakeConnector } from '../helpers/fakeConnector';
 import { messageActivity, post, startApp, type RunningApp } from '../helpers/appServer';
 import { createRedisClient } from '../../src/state/redisClient';
@@ -50,6 +52,27 @@ describe('HTTP surface (memory mode)', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok', store: 'memory' });
   });
+
+  it('keeps an idle keep-alive connection open past Node\'s 5-second default (channels reuse theirs)', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const get = (): Promise<Socket> =>
+      new Promise((resolve, reject) => {
+        const req = request(`${running.url}/healthz`, { agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(req.socket as Socket));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    try {
+      const first = await get();
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      expect(first.destroyed).toBe(false);
+      expect(await get()).toBe(first);
+    } finally {
+      agent.destroy();
+    }
+  }, 15_000);
 
   it('serves the browser chat page at /', async () => {
     const response = await fetch(`${running.url}/`);
