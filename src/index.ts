@@ -1,3 +1,5 @@
+// First: the SDK's files load with native async functions (src/perf/nativeAsync.ts).
+import './perf/nativeAsyncHook';
 import { join } from 'node:path';
 import { warmUpRecognizers } from '../dialogs/shared/recognizers';
 import { buildApp } from './app';
@@ -49,6 +51,10 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'stopping: no new requests, finishing the ones in flight');
     const force = setTimeout(() => process.exit(1), 9_000);
     force.unref();
+    // Idle keep-alive connections (kept 65 s, src/server.ts) would hold close() up: close the idle
+    // ones now and the others as soon as their answer is out.
+    app.server.server.keepAliveTimeout = 1;
+    app.server.server.closeIdleConnections();
     app.server.close(() => {
       void (redis ? redis.quit().catch(() => undefined) : Promise.resolve()).then(() => {
         logger.info({}, 'stopped');
