@@ -1,3 +1,5 @@
+// As src/index.ts: the SDK loads with native async functions, as in production.
+import '../src/perf/nativeAsyncHook';
 import { join } from 'node:path';
 import type Redis from 'ioredis';
 import { warmUpRecognizers } from '../dialogs/shared/recognizers';
