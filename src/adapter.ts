@@ -1,6 +1,8 @@
 import {
   ActivityTypes,
   CloudAdapter,
+  type Activity,
+  type InvokeResponse,
   ConfigurationBotFrameworkAuthentication,
   type BotState,
   type TurnContext,
@@ -13,6 +15,17 @@ import type { Messages } from './i18n/messages';
 import { getTurnLocale } from './i18n/turnLocale';
 import type { Logger } from './logger';
 
+/** The CloudAdapter with a public entry for a request whose body the server has checked already (src/activityRequest.ts). */
+export class HelplineAdapter extends CloudAdapter {
+  /**
+   * The SDK's `processActivity` (protected in its typings): authenticates, runs `logic` and
+   * returns the invoke response, if any; a refused token throws an AuthenticationError.
+   */
+  runActivity(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
 /**
  * Builds the CloudAdapter. Without `MicrosoftAppId` it runs in local mode (Emulator, tests, the
  * browser page): activities are accepted without a token. With it, every request must carry a
@@ -23,14 +36,14 @@ export function createAdapter(
   logger: Logger,
   messages: Messages,
   conversationState: BotState,
-): CloudAdapter {
+): HelplineAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId ?? '',
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
     MicrosoftAppType: config.MicrosoftAppType ?? 'MultiTenant',
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
   });
-  const adapter = new CloudAdapter(new CachingBotFrameworkAuthentication(auth));
+  const adapter = new HelplineAdapter(new CachingBotFrameworkAuthentication(auth));
   adapter.onTurnError = (context, error) => onTurnError(context, error, logger, messages, conversationState);
   return adapter;
 }

@@ -5,6 +5,7 @@ import { MainDialog } from '../dialogs/mainDialog';
 import type { DialogDeps } from '../dialogs/shared/dialogDeps';
 import { buildFormDialogs } from '../dialogs/formDialogs';
 import { createAdapter } from './adapter';
+import { processActivityRequest } from './activityRequest';
 import { HelplineBot, type TurnInterceptor } from './bot';
 import { CaseService } from './cases/caseService';
 import type { CaseStore } from './cases/caseStore';
@@ -142,7 +143,7 @@ export function buildApp(options: AppOptions): App {
   });
   const server = createServer({
     logger,
-    processActivity: (req, res) => adapter.process(req, res, run),
+    processActivity: (req, res) => processActivityRequest(adapter, run, req, res),
     maxBodyBytes: data.limits.maxBodyBytes,
     health: async () => ({ store: redis ? 'redis' : 'memory', ok: redis ? await isRedisHealthy(redis) : true }),
     // The browser page talks to the bot in local mode only: with credentials the bot would need

@@ -42,6 +42,14 @@ describe('HTTP surface (memory mode)', () => {
     expect(await post(`${running.url}/api/messages`, { type: 'message', text: 'no conversation' })).toBe(400);
   });
 
+  it('answers an invoke with 200 and a message with string timestamps as usual', async () => {
+    const invoke = { ...messageActivity(connector.url, 'http-4', ''), type: 'invoke', name: 'unknown/test' };
+    expect(await post(`${running.url}/api/messages`, invoke)).toBe(200);
+    const stamped = messageActivity(connector.url, 'http-5', 'hallo', { timestamp: '2026-12-02T10:00:00.000Z', localTimestamp: '2026-12-02T11:00:00.000+01:00' });
+    expect([200, 201, 202]).toContain(await post(`${running.url}/api/messages`, stamped));
+    await connector.waitFor(() => connector.texts('http-5').some((t) => t.includes('Waarmee kan ik helpen?')));
+  });
+
   it('answers 413 to a body over the limit', async () => {
     const huge = messageActivity(connector.url, 'http-3', 'x'.repeat(400 * 1024));
     expect(await post(`${running.url}/api/messages`, huge)).toBe(413);
