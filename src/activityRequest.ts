@@ -1,4 +1,7 @@
 import type { Activity, TurnContext } from 'botbuilder';
+// Not re-exported by the package index; botbuilder is pinned (package.json), and the test suite
+// runs every request through it.
+import { validateAndFixActivity } from 'botbuilder/lib/activityValidator';
 import { AuthenticationError } from 'botframework-connector';
 import type { Request, Response } from 'restify';
 import type { HelplineAdapter } from './adapter';
@@ -11,9 +14,9 @@ import type { HelplineAdapter } from './adapter';
  * `CloudAdapter.process` builds new zod schemas on every request to check the response object,
  * the body and the Authorization header: about a twentieth of a turn's allocations in the
  * benchmark's heap profile. src/server.ts has already parsed and checked the body, so this calls
- * `processActivity` directly, as the SDK's own `process` does after its checks: a refused token
- * answers 401, anything else is thrown to the server (500, logged without the message text; the
- * SDK answered with the error message).
+ * `processActivity` directly, after the SDK's own activity fix-up (timestamps as dates), as its
+ * `process` does after its checks: a refused token answers 401, anything else is thrown to the
+ * server (500, logged without the message text; the SDK answered with the error message).
  */
 export async function processActivityRequest(
   adapter: HelplineAdapter,
@@ -24,9 +27,9 @@ export async function processActivityRequest(
   const authorization = req.header('authorization', '');
   let invokeResponse;
   try {
-    invokeResponse = await adapter.runActivity(authorization, withDates(req.body as Activity), logic);
+    invokeResponse = await adapter.runActivity(authorization, validateAndFixActivity(req.body as Activity), logic);
   } catch (error) {
-    if (error instanceof AuthenticationError || (AuthenticationError.isStatusCodeError(error) && error.statusCode === 401)) {
+    if (error instanceof AuthenticationError) {
       res.send(401);
       return;
     }
@@ -34,21 +37,4 @@ export async function processActivityRequest(
   }
   if (invokeResponse?.body !== undefined) res.send(invokeResponse.status ?? 200, invokeResponse.body);
   else res.send(invokeResponse?.status ?? 200);
-}
-
-/** As the SDK's `validateAndFixActivity`: its timestamps as dates, the received text kept beside. */
-function withDates(activity: Activity): Activity {
-  const raw = activity as Activity & Record<string, unknown>;
-  for (const [field, rawField] of [
-    ['timestamp', 'rawTimestamp'],
-    ['expiration', 'rawExpiration'],
-    ['localTimestamp', 'rawLocalTimestamp'],
-  ] as const) {
-    const value = raw[field];
-    if (typeof value === 'string') {
-      raw[rawField] = value;
-      raw[field] = new Date(value) as never;
-    }
-  }
-  return activity;
 }

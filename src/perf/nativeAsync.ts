@@ -43,8 +43,8 @@ export function toNativeAsync(source: string): { source: string; functions: numb
     return true;
   });
   if (functions === 0) return undefined;
-  // A generator left as shipped still needs the original helper (the file is then rewritten
-  // only where its bodies are async functions, which the original helper cannot run): keep all.
+  // A body left as a generator needs the original helper, which cannot run async bodies: then
+  // the whole file loads as shipped.
   if (leftAsShipped > 0) return undefined;
   if (helper) edits.push(helper);
   let rewritten = source;
