@@ -32,6 +32,7 @@ import { CrisisInterceptor } from './safety/crisisInterceptor';
 import { MemoryAnonymousRecordStore } from './wellbeing/anonymousRecordStore';
 import { RedisAnonymousRecordStore } from './wellbeing/redisAnonymousRecordStore';
 import { createServer } from './server';
+import { isLoopbackServiceUrl } from './serviceUrlPolicy';
 import { MemoryActivityDeduplicator, type ActivityDeduplicator } from './state/activityDeduplicator';
 import { RedisActivityDeduplicator } from './state/redisActivityDeduplicator';
 import { isRedisHealthy } from './state/redisClient';
@@ -145,6 +146,8 @@ export function buildApp(options: AppOptions): App {
     logger,
     processActivity: (req, res) => processActivityRequest(adapter, run, req, res),
     maxBodyBytes: data.limits.maxBodyBytes,
+    // With credentials the SDK checks serviceUrl against the channel's token.
+    serviceUrlAllowed: config.MicrosoftAppId ? undefined : isLoopbackServiceUrl,
     health: async () => ({ store: redis ? 'redis' : 'memory', ok: redis ? await isRedisHealthy(redis) : true }),
     // The browser page talks to the bot in local mode only: with credentials the bot would need
     // Azure tokens (internet) to answer, so the page is not offered then.
