@@ -157,7 +157,7 @@ export class LaptopRequestDialog extends LaptopScreeningForm {
       language: this.t(step, `callback.languages.${form.ictHelpLanguage}`),
     });
     await step.context.sendActivity([summary, this.t(step, 'laptopRequest.agreement.intro'), ...lines].join('\n'));
-    return this.ask(step, { kind: 'yesNo', textKey: 'laptopRequest.askConsent' });
+    return this.ask(step, { kind: 'yesNo', textKey: 'laptopRequest.askConsent', confirm: true });
   }
 
   /** Store the request (or point to the open one), give the reference. */

@@ -211,7 +211,11 @@ export class PupilConcernDialog extends InterruptibleDialog {
     draft.urgency = step.result as PupilConcern['urgency'];
     const concern = PupilConcernSchema.parse(draft);
     await step.context.sendActivity(renderPupilConcernSummary(this.deps.messages, this.locale(step), concern));
-    return this.ask(step, { kind: 'choice', textKey: 'pupilConcern.askConfirm', choices: choices(CONFIRM_OPTIONS, 'confirm') });
+    const confirmChoices = choices(CONFIRM_OPTIONS, 'confirm').map((c) => ({
+      ...c,
+      ...(c.value === 'send' ? { means: 'yes' as const } : c.value === 'cancel' ? { means: 'no' as const } : {}),
+    }));
+    return this.ask(step, { kind: 'choice', textKey: 'pupilConcern.askConfirm', choices: confirmChoices, confirm: true });
   }
 
   /** Sends (or merges into the open case), gives the reference, hands over when urgent today. */

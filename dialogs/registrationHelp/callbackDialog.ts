@@ -86,6 +86,7 @@ export class CallbackDialog extends ComponentDialog {
     return this.ask(step, {
       kind: 'yesNo',
       textKey: 'callback.confirm',
+      confirm: true,
       vars: {
         name: form.name,
         phone: form.phone,

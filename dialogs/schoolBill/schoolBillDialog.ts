@@ -149,7 +149,7 @@ export class SchoolBillDialog extends InterruptibleDialog {
       await step.context.sendActivity([this.t(step, 'schoolBill.mayNotQualify'), ...reasons].join('\n'));
     }
     if (draft.familyKnows === 'no') await step.context.sendActivity(this.t(step, 'schoolBill.tellFamily'));
-    return this.ask(step, { kind: 'yesNo', textKey: 'schoolBill.askSend' });
+    return this.ask(step, { kind: 'yesNo', textKey: 'schoolBill.askSend', confirm: true });
   }
 
   /** Sends the request as a `school-bill` case, or drops it on "no". */

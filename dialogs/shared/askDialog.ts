@@ -3,6 +3,9 @@ import { Dialog, DialogContext, DialogInstance, DialogTurnResult } from 'botbuil
 import type { Clock } from '../../src/clock';
 import type { Messages } from '../../src/i18n/messages';
 import { getTurnLocale } from '../../src/i18n/turnLocale';
+import { answerLexicon } from '../../src/understanding/answerLexicon';
+import { readScale, readYesNo, type YesNoAnswer } from '../../src/understanding/answerReader';
+import { scaleValues } from '../../src/understanding/scaleValues';
 import { matchChoice, parseNumberList, type MatchableChoice } from './choiceMatcher';
 import { recognizeNumberWords, recognizeWrittenDate } from './recognizers';
 import { hasSignal, raiseSignal } from './signals';
@@ -27,6 +30,12 @@ export interface ChoiceSpec {
   /** A locale word list (e.g. `words.yes`) whose words also select this option. */
   synonymsKey?: string;
   vars?: Record<string, unknown>;
+  /** On a confirmation: the option a clear yes (or, after two unclear answers, a no) selects. */
+  means?: 'yes' | 'no';
+  /** On a scale: the value this one means when negated ("not often" → rarely). */
+  whenNegated?: string;
+  /** On a scale: the value this one means when hedged ("almost never" → rarely). */
+  whenApproximate?: string;
 }
 
 interface AskBase {
@@ -39,9 +48,10 @@ interface AskBase {
 
 /** What to ask: serialisable, because it is saved with the dialog state between turns. */
 export type AskOptions =
-  | (AskBase & { kind: 'choice'; choices: ChoiceSpec[] })
+  | (AskBase & { kind: 'choice'; choices: ChoiceSpec[]; confirm?: boolean })
   | (AskBase & { kind: 'multiChoice'; choices: ChoiceSpec[] })
-  | (AskBase & { kind: 'yesNo'; extra?: ('dontKnow' | 'ratherNotSay')[] })
+  | (AskBase & { kind: 'scale'; choices: ChoiceSpec[] })
+  | (AskBase & { kind: 'yesNo'; extra?: ('dontKnow' | 'ratherNotSay')[]; confirm?: boolean })
   | (AskBase & { kind: 'phone' | 'email' | 'postcode' | 'date' })
   | (AskBase & { kind: 'integer'; min: number; max: number })
   | (AskBase & { kind: 'text'; max: number; pattern?: string; patternErrorKey?: string });
@@ -50,7 +60,21 @@ interface AskState {
   options: AskOptions;
   invalid: number;
   offeringPerson: boolean;
+  /** A confirmation was answered unclearly once: the next unclear answer means no. */
+  confirmRetried?: boolean;
 }
+
+/**
+ * Where a confirmation (`confirm: true`) guards an irreversible step — erase, consent, send —
+ * only a clear yes acts; an unclear answer is asked once more, and a second one means no (#16).
+ */
+const isConfirmation = (options: AskOptions): boolean =>
+  (options.kind === 'yesNo' || options.kind === 'choice') && options.confirm === true;
+
+/** Turn state key: what followed a yes/no ("ja, 14/03/2011"), for the question right after. */
+const CARRIED_ANSWER = Symbol('carriedAnswer');
+/** Questions that may take a carried answer: only ones whose answer has a checkable form. */
+const CARRY_KINDS = new Set<AskOptions['kind']>(['date', 'phone', 'email', 'postcode', 'integer']);
 
 /** Three invalid answers in a row: offer a person instead of asking again (issue #3). */
 export const MAX_INVALID_ANSWERS = 3;
@@ -81,6 +105,12 @@ export class AskDialog extends Dialog<AskOptions> {
     if (!options) throw new Error('AskDialog.beginDialog(): options are required');
     const state: AskState = { options, invalid: 0, offeringPerson: false };
     dc.activeDialog!.state = state;
+    const carried = dc.context.turnState.get(CARRIED_ANSWER) as string | undefined;
+    if (carried && CARRY_KINDS.has(options.kind)) {
+      dc.context.turnState.delete(CARRIED_ANSWER);
+      const result = await this.recognize(dc.context, options, carried);
+      if (result.ok) return dc.endDialog(result.value);
+    }
     await this.ask(dc.context, options, false);
     return Dialog.EndOfTurn;
   }
@@ -94,6 +124,7 @@ export class AskDialog extends Dialog<AskOptions> {
     const result = await this.recognize(dc.context, state.options, text);
     if (result.ok) return dc.endDialog(result.value);
 
+    if (isConfirmation(state.options)) return this.confirmationUnclear(dc, state);
     state.invalid += 1;
     if (state.invalid >= MAX_INVALID_ANSWERS) {
       state.offeringPerson = true;
@@ -119,8 +150,22 @@ export class AskDialog extends Dialog<AskOptions> {
     await this.ask(context, state.options, false);
   }
 
+  /** First unclear answer: say why and ask again with the buttons; the second one is a no. */
+  private async confirmationUnclear(dc: DialogContext, state: AskState): Promise<DialogTurnResult> {
+    const { options } = state;
+    if (state.confirmRetried) {
+      const no = options.kind === 'choice' ? options.choices.find((c) => c.means === 'no')?.value : 'no';
+      return dc.endDialog(no);
+    }
+    state.confirmRetried = true;
+    const locale = options.locale ?? getTurnLocale(dc.context, this.messages.defaultLocale);
+    await dc.context.sendActivity(this.messages.t(locale, 'prompts.confirmRetry'));
+    await this.ask(dc.context, options, true);
+    return Dialog.EndOfTurn;
+  }
+
   private async answerPersonOffer(dc: DialogContext, state: AskState, text: string): Promise<DialogTurnResult> {
-    const answer = await this.recognize(dc.context, { kind: 'yesNo', textKey: 'prompts.tooManyInvalid' }, text);
+    const answer = await this.recognize(dc.context, { kind: 'yesNo', textKey: 'prompts.tooManyInvalid', confirm: true }, text);
     if (answer.ok && answer.value === 'yes') {
       raiseSignal(dc.context, { kind: 'handoff', reason: 'too-many-invalid' });
       // Stay put: ending here would run the form's next step (and send its question) before the
@@ -136,11 +181,24 @@ export class AskDialog extends Dialog<AskOptions> {
   private async recognize(context: TurnContext, options: AskOptions, text: string): Promise<ValidationResult<unknown>> {
     const locale = options.locale ?? getTurnLocale(context, this.messages.defaultLocale);
     const count = this.choicesOf(options).length;
+    const retry = { ok: false, errorKey: 'prompts.choiceRetry', vars: { count } } as const;
     switch (options.kind) {
-      case 'choice':
       case 'yesNo': {
-        const value = matchChoice(text, this.matchable(locale, this.choicesOf(options)));
-        return value ? { ok: true, value } : { ok: false, errorKey: 'prompts.choiceRetry', vars: { count } };
+        const value = this.readYesNoAnswer(context, options, locale, text);
+        return value ? { ok: true, value } : retry;
+      }
+      case 'choice': {
+        const choices = this.matchable(locale, options.choices);
+        if (options.confirm) {
+          const value = matchChoice(text, choices, { partial: false }) ?? this.confirmedChoice(options.choices, locale, text);
+          return value ? { ok: true, value } : retry;
+        }
+        const value = matchChoice(text, choices);
+        return value ? { ok: true, value } : retry;
+      }
+      case 'scale': {
+        const reading = readScale(text, scaleValues(this.messages, locale, options.choices), answerLexicon(this.messages, locale));
+        return reading.value ? { ok: true, value: reading.value } : retry;
       }
       case 'multiChoice': {
         const numbers = parseNumberList(text, count);
@@ -176,8 +234,34 @@ export class AskDialog extends Dialog<AskOptions> {
     }
   }
 
+  /**
+   * A yes/no answer by its meaning ("of course not" is a no, "not sure" no yes); the number or
+   * the exact label of an offered option also counts. Undefined when unclear or not offered.
+   */
+  private readYesNoAnswer(
+    context: TurnContext,
+    options: Extract<AskOptions, { kind: 'yesNo' }>,
+    locale: string,
+    text: string,
+  ): string | undefined {
+    const offered = this.choicesOf(options);
+    const exact = matchChoice(text, this.matchable(locale, offered), { partial: false });
+    if (exact) return exact;
+    const reading = readYesNo(text, answerLexicon(this.messages, locale));
+    const answer: YesNoAnswer = options.confirm && !reading.clear ? 'unclear' : reading.answer;
+    if (!offered.some((c) => c.value === answer)) return undefined;
+    if (reading.rest) context.turnState.set(CARRIED_ANSWER, reading.rest);
+    return answer;
+  }
+
+  /** A confirmation's options by meaning: a clear yes selects the option that `means` yes. */
+  private confirmedChoice(choices: readonly ChoiceSpec[], locale: string, text: string): string | undefined {
+    const reading = readYesNo(text, answerLexicon(this.messages, locale));
+    return reading.answer === 'yes' && reading.clear ? choices.find((c) => c.means === 'yes')?.value : undefined;
+  }
+
   private choicesOf(options: AskOptions): ChoiceSpec[] {
-    if (options.kind === 'choice' || options.kind === 'multiChoice') return options.choices;
+    if (options.kind === 'choice' || options.kind === 'multiChoice' || options.kind === 'scale') return options.choices;
     if (options.kind === 'yesNo') {
       return ['yes', 'no', ...(options.extra ?? [])].map((k) => YES_NO_CHOICES[k]!);
     }

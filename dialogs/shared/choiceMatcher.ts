@@ -24,11 +24,15 @@ const NUMBER_ANSWER = /^(?:nr|no|n°|#|optie|option|keuze)?\s*(\d{1,2})\s*[.)]?$
 
 /**
  * Finds the choice a user meant: its number (Latin, Arabic-Indic or Persian digits), its label,
- * a synonym, or a distinctive part of the label. Returns undefined when unsure.
+ * a synonym, or (unless `partial` is false) a distinctive part of the label. Returns undefined
+ * when unsure.
+ * @remarks Confirmations and yes/no questions pass `partial: false`: a fragment match read
+ * "of course not" as the yes-word "of course" (issue #16).
  */
 export function matchChoice<T extends string>(
   input: string,
   choices: readonly MatchableChoice<T>[],
+  { partial: allowPartial = true }: { partial?: boolean } = {},
 ): T | undefined {
   const text = normalizeText(input);
   if (!text) return undefined;
@@ -38,7 +42,7 @@ export function matchChoice<T extends string>(
   }
   const exact = choices.filter((c) => c.texts.some((t) => normalizedLabel(t) === text));
   if (exact.length === 1) return exact[0]?.value;
-  if (text.length < 4) return undefined;
+  if (!allowPartial || text.length < 4) return undefined;
   // A distinctive fragment ("laptop", "inschrijven") picks an option when only one contains it.
   const partial = choices.filter((c) =>
     c.texts.some((t) => {

@@ -18,7 +18,7 @@ export class EraseDialog extends ComponentDialog {
 
   /** Are you sure? */
   private async confirmStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    return step.beginDialog(ASK_DIALOG, { kind: 'yesNo', textKey: 'erase.confirm' });
+    return step.beginDialog(ASK_DIALOG, { kind: 'yesNo', textKey: 'erase.confirm', confirm: true });
   }
 
   /** Erase on yes; the turn pipeline then deletes the state instead of saving it. */

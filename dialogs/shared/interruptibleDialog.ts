@@ -129,7 +129,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const active = innerDc.activeDialog;
     if (active?.id !== ASK_DIALOG) return undefined;
     const kind = (active.state as { options?: AskOptions }).options?.kind;
-    if (kind !== 'choice' && kind !== 'multiChoice' && kind !== 'yesNo') return undefined;
+    if (kind !== 'choice' && kind !== 'multiChoice' && kind !== 'yesNo' && kind !== 'scale') return undefined;
     const { messages } = this.deps;
     const guess = guessLanguage(text, messages.supported());
     if (!guess || guess === getTurnLocale(innerDc.context, messages.defaultLocale)) return undefined;

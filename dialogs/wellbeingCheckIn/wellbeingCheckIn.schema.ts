@@ -6,6 +6,18 @@ export const GENDER_OPTIONS = ['boy', 'girl', 'other', 'ratherNotSay'] as const;
 export const PLACE_OPTIONS = ['school', 'home', 'neighbourhood', 'youthCentre', 'other'] as const;
 /** Five answers, valued 1 (never) … 5 (always): the number a pupil types is the value. */
 export const SCALE_OPTIONS = ['never', 'rarely', 'sometimes', 'often', 'always'] as const;
+/**
+ * The scale as the pupil answers it: "not often" means rarely and "almost never" rarely; every
+ * other negated or approximate value ("not always", "almost always") is debatable and asked again
+ * (issue #16).
+ */
+export const SCALE_CHOICES = SCALE_OPTIONS.map((value) => ({
+  value,
+  labelKey: `wellbeing.scale.${value}`,
+  synonymsKey: `wellbeing.scaleWords.${value}`,
+  ...(value === 'often' ? { whenNegated: 'rarely' } : {}),
+  ...(value === 'never' ? { whenApproximate: 'rarely' } : {}),
+}));
 /** Seven SWEMWBS statements plus the helpline's "Ik voelde me gelukkig". */
 export const STATEMENT_COUNT = 8;
 

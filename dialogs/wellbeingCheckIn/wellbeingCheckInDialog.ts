@@ -6,7 +6,8 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { HandoffRequest } from '../../src/forms/formServices';
-import { normalizeText } from '../../src/i18n/normalize';
+import { answerLexicon } from '../../src/understanding/answerLexicon';
+import { readYesNo } from '../../src/understanding/answerReader';
 import { getTurnLocale } from '../../src/i18n/turnLocale';
 import { ASK_DIALOG, type AskOptions, type ChoiceSpec } from '../shared/askDialog';
 import type { DialogDeps } from '../shared/dialogDeps';
@@ -17,6 +18,7 @@ import {
   AGE_BAND_OPTIONS,
   GENDER_OPTIONS,
   PLACE_OPTIONS,
+  SCALE_CHOICES,
   SCALE_OPTIONS,
   STATEMENT_COUNT,
   WellbeingCheckInSchema,
@@ -93,10 +95,10 @@ export class WellbeingCheckInDialog extends InterruptibleDialog {
     const draft = this.recordAnswer(step);
     const n = draft.answers.length + 1;
     return this.ask(step, {
-      kind: 'choice',
+      kind: 'scale',
       textKey: `wellbeing.statements.s${n}`,
       vars: { n, total: STATEMENT_COUNT },
-      choices: choices(SCALE_OPTIONS, 'wellbeing.scale'),
+      choices: SCALE_CHOICES,
     });
   }
 
@@ -122,11 +124,12 @@ export class WellbeingCheckInDialog extends InterruptibleDialog {
   private async keepStep(step: Step): Promise<DialogTurnResult> {
     const draft = draftOf(step);
     const text = String(step.result ?? '');
-    const locale = this.locale(step);
-    const none = this.deps.messages.words(locale, 'words.no').includes(normalizeText(text));
+    // "nee", "no thanks", "non merci": nothing to tell; "nee, maar ik ben vaak moe" is a message.
+    const reading = readYesNo(text, answerLexicon(this.deps.messages, this.locale(step)));
+    const none = reading.answer === 'no' && reading.unmatched === 0;
     if (!none) draft.message = text;
     if (!this.deps.services.anonymous) return step.next('no');
-    return this.ask(step, { kind: 'yesNo', textKey: 'wellbeing.askKeep' });
+    return this.ask(step, { kind: 'yesNo', textKey: 'wellbeing.askKeep', confirm: true });
   }
 
   /** Keeps the record on yes, replies warmly, and offers support when it fits. */
