@@ -14,6 +14,7 @@ import { isStoreUnavailable } from './errors';
 import type { Messages } from './i18n/messages';
 import { getTurnLocale } from './i18n/turnLocale';
 import type { Logger } from './logger';
+import type { ReplySenderOptions } from './replySender';
 
 /** The CloudAdapter with a public entry for a request whose body the server has checked already (src/activityRequest.ts). */
 export class HelplineAdapter extends CloudAdapter {
@@ -36,6 +37,7 @@ export function createAdapter(
   logger: Logger,
   messages: Messages,
   conversationState: BotState,
+  replies?: ReplySenderOptions,
 ): HelplineAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId ?? '',
@@ -43,7 +45,7 @@ export function createAdapter(
     MicrosoftAppType: config.MicrosoftAppType ?? 'MultiTenant',
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
   });
-  const adapter = new HelplineAdapter(new CachingBotFrameworkAuthentication(auth));
+  const adapter = new HelplineAdapter(new CachingBotFrameworkAuthentication(auth, replies));
   adapter.onTurnError = (context, error) => onTurnError(context, error, logger, messages, conversationState);
   return adapter;
 }

@@ -33,6 +33,8 @@ import { MemoryAnonymousRecordStore } from './wellbeing/anonymousRecordStore';
 import { RedisAnonymousRecordStore } from './wellbeing/redisAnonymousRecordStore';
 import { createServer } from './server';
 import { isLoopbackServiceUrl } from './serviceUrlPolicy';
+import { ownOrigin } from './listenAddress';
+import { InProcessChannels } from './replySender';
 import { MemoryActivityDeduplicator, type ActivityDeduplicator } from './state/activityDeduplicator';
 import { RedisActivityDeduplicator } from './state/redisActivityDeduplicator';
 import { isRedisHealthy } from './state/redisClient';
@@ -119,7 +121,9 @@ export function buildApp(options: AppOptions): App {
     interceptors,
     turnLock: redis ? new RedisTurnLock(redis, keys, { logger: logger.child('turnLock') }) : new MemoryTurnLock(),
   });
-  const adapter = createAdapter(config, logger.child('adapter'), messages, conversationState);
+  // The browser chat's replies are handed over in-process (never an HTTP call to a Host header).
+  const inProcess = new InProcessChannels();
+  const adapter = createAdapter(config, logger.child('adapter'), messages, conversationState, { inProcess });
   handoffModule.sender.attach(adapter);
   const helpdesk = (s: Server): void =>
     registerHelpdeskRoutes(s, {
@@ -141,7 +145,9 @@ export function buildApp(options: AppOptions): App {
       await adapter.processActivityDirect('', activity as unknown as Activity, run);
     },
     logger: logger.child('directline'),
+    serviceUrl: `${ownOrigin(config)}/directline`,
   });
+  inProcess.register(directLine.serviceUrl, (conversationId, replyToId, activity) => directLine.appendBotActivity(conversationId, activity, replyToId));
   const server = createServer({
     logger,
     processActivity: (req, res) => processActivityRequest(adapter, run, req, res),

@@ -9,7 +9,7 @@ import {
   type UserTokenClient,
 } from 'botframework-connector';
 import type { Activity } from 'botbuilder';
-import { ReplySender, type RequestSigner } from './replySender';
+import { ReplySender, type ReplySenderOptions, type RequestSigner } from './replySender';
 
 /** How many clients of each kind are kept; a local-mode caller can name any service URL. */
 const MAX_CACHED_CLIENTS = 64;
@@ -97,11 +97,16 @@ const appIdOf = (identity: ClaimsIdentity): string =>
  */
 export class CachingBotFrameworkAuthentication extends BotFrameworkAuthentication {
   private readonly connectors = new ClientCache<ConnectorClient>();
-  private readonly sender = new ReplySender();
+  private readonly sender: ReplySender;
   private readonly userTokenClients = new ClientCache<UserTokenClient>();
 
-  constructor(private readonly inner: BotFrameworkAuthentication) {
+  /** @param replies options of the ReplySender (its deadline, the in-process channels). */
+  constructor(
+    private readonly inner: BotFrameworkAuthentication,
+    replies: ReplySenderOptions = {},
+  ) {
     super();
+    this.sender = new ReplySender(replies);
   }
 
   async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {

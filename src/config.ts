@@ -23,10 +23,28 @@ export const ConfigSchema = z
       .default('nl'),
     HELPDESK_USERS_FILE: optionalString,
     HELPDESK_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    // Local mode listens on loopback only unless HOST says otherwise (src/index.ts).
+    HOST: z.string().regex(/^[0-9A-Za-z.:-]{1,253}$/, 'must be an address or host name such as 127.0.0.1').optional(),
+    PUBLIC_URL: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://chat.example.be' })
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+    // Addresses of reverse proxies whose X-Forwarded-For is believed (login throttling).
+    TRUST_PROXY: z
+      .string()
+      .transform((value) => value.split(',').map((part) => part.trim()).filter((part) => part !== ''))
+      .pipe(z.array(z.union([z.ipv4(), z.ipv6()], { error: 'must be a comma-separated list of IP addresses' })))
+      .optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   })
   .superRefine((env, ctx) => {
+    // Several instances share Redis: each signing with its own random secret made a session of
+    // one instance invalid on the next (issue 20). NODE_ENV=test: the fault tests' single bot
+    // process (test/faults/botProcess.ts) runs on Redis without one.
+    if (env.REDIS_URL && !env.HELPDESK_SESSION_SECRET && env.NODE_ENV !== 'test') {
+      ctx.addIssue({ code: 'custom', path: ['HELPDESK_SESSION_SECRET'], message: 'is required when REDIS_URL is set' });
+    }
     if (env.NODE_ENV === 'production' && !env.HELPDESK_SESSION_SECRET) {
       ctx.addIssue({
         code: 'custom',

@@ -6,6 +6,7 @@ import { buildApp } from './app';
 import { systemClock } from './clock';
 import { loadConfig, loadHelplineData } from './config';
 import { loadStaffUsers, type StaffUser } from './console/staffUsers';
+import { listenHost } from './listenAddress';
 import { createLogger } from './logger';
 import { RetentionJob } from './privacy/retentionJob';
 import { createRedisClient } from './state/redisClient';
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   );
   const app = buildApp({ config, data, logger, clock: systemClock, localesDir: join(root, 'locales'), redis, staffUsers });
 
-  app.server.listen(config.PORT, () => {
+  app.server.listen(config.PORT, listenHost(config), () => {
     logger.info({ port: config.PORT, url: app.server.url }, 'listening');
     // The recognizers' models take seconds to build: their worker thread builds them now, not in a turn.
     void warmUpRecognizers();

@@ -15,7 +15,36 @@ export interface ReplySenderOptions {
   maxRetryAfterMs?: number;
   /** A request with no answer for this long is abandoned (and retried). */
   timeoutMs?: number;
+  /**
+   * The whole send, retries and waits included, ends by then (default 15 s). A slow or silent
+   * target kept the bot retrying one reply for over 150 s (issue 20).
+   */
+  deadlineMs?: number;
+  /** Channels served inside this process: their replies never leave it as HTTP. */
+  inProcess?: InProcessChannels;
 }
+
+/** Receives the bot's replies for one in-process channel (the browser chat's Direct Line). */
+export type InProcessReceiver = (conversationId: string, replyToId: string | undefined, activity: Partial<Activity>) => ResourceResponse;
+
+/**
+ * Service URLs whose replies are handed over in-process. The browser chat's activities carry
+ * its service URL; the bot's replies to it (turn replies and staff messages alike) go straight
+ * to the Direct Line emulator instead of an HTTP request to an address someone else chose.
+ */
+export class InProcessChannels {
+  private readonly receivers = new Map<string, InProcessReceiver>();
+
+  register(serviceUrl: string, receiver: InProcessReceiver): void {
+    this.receivers.set(normalizeServiceUrl(serviceUrl), receiver);
+  }
+
+  receiverFor(serviceUrl: string): InProcessReceiver | undefined {
+    return this.receivers.get(normalizeServiceUrl(serviceUrl));
+  }
+}
+
+const normalizeServiceUrl = (serviceUrl: string): string => serviceUrl.replace(/\/+$/, '').toLowerCase();
 
 /** The channel refused a reply (after the retries); carries the status, never the message text. */
 export class ReplyHttpError extends Error {
@@ -59,11 +88,15 @@ export class ReplySender {
   private readonly retryDelaysMs: readonly number[];
   private readonly maxRetryAfterMs: number;
   private readonly timeoutMs: number;
+  private readonly deadlineMs: number;
+  private readonly inProcess?: InProcessChannels;
 
   constructor(options: ReplySenderOptions = {}) {
     this.retryDelaysMs = options.retryDelaysMs ?? [500, 1_500, 4_000];
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 30_000;
-    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.deadlineMs = options.deadlineMs ?? 15_000;
+    this.timeoutMs = Math.min(options.timeoutMs ?? 10_000, this.deadlineMs);
+    this.inProcess = options.inProcess;
   }
 
   /** Sends `activity` into `conversationId` (as a reply to `replyToId` when given); resolves with the channel's id for it. */
@@ -74,6 +107,9 @@ export class ReplySender {
     activity: Partial<Activity>,
     signer: RequestSigner,
   ): Promise<ResourceResponse> {
+    const local = this.inProcess?.receiverFor(serviceUrl);
+    if (local) return local(conversationId, replyToId, activity);
+    const deadline = Date.now() + this.deadlineMs;
     const path = `/v3/conversations/${encodeURIComponent(conversationId)}/activities${replyToId ? `/${encodeURIComponent(replyToId)}` : ''}`;
     const url = new URL(`${serviceUrl.replace(/\/+$/, '')}${path}`);
     const body = JSON.stringify(activity);
@@ -84,29 +120,33 @@ export class ReplySender {
     };
     await signer.signRequest({ headers: { set: (name, value) => void (headers[name.toLowerCase()] = value) } });
     for (let attempt = 0; ; attempt += 1) {
-      const retryDelay = this.retryDelaysMs[attempt];
+      const left = deadline - Date.now();
+      // A retry that could not finish in time is not started.
+      const retryDelay = left > 0 ? this.retryDelaysMs[attempt] : undefined;
       let answer: Answer;
       try {
-        answer = await this.post(url, headers, body);
+        answer = await this.post(url, headers, body, Math.max(1, Math.min(this.timeoutMs, left)));
       } catch (error) {
-        if (retryDelay === undefined) throw error;
-        await delay(jitter(retryDelay));
+        const wait = retryDelay === undefined ? undefined : jitter(retryDelay);
+        if (wait === undefined || Date.now() + wait >= deadline) throw error;
+        await delay(wait);
         continue;
       }
       if (answer.status >= 200 && answer.status < 300) return { id: idOf(answer.body) };
-      if (retryDelay === undefined || !RETRY_STATUSES.has(answer.status)) {
+      const wait = retryDelay === undefined ? undefined : (this.retryAfterMs(answer.retryAfter) ?? jitter(retryDelay));
+      if (wait === undefined || !RETRY_STATUSES.has(answer.status) || Date.now() + wait >= deadline) {
         throw new ReplyHttpError(answer.status, errorCodeOf(answer.body));
       }
-      await delay(this.retryAfterMs(answer.retryAfter) ?? jitter(retryDelay));
+      await delay(wait);
     }
   }
 
-  private post(url: URL, headers: Record<string, string>, body: string): Promise<Answer> {
+  private post(url: URL, headers: Record<string, string>, body: string, timeoutMs: number): Promise<Answer> {
     const secure = url.protocol === 'https:';
     return new Promise((resolve, reject) => {
       const req = (secure ? httpsRequest : httpRequest)(
         url,
-        { method: 'POST', headers, agent: secure ? this.httpsAgent : this.httpAgent, timeout: this.timeoutMs },
+        { method: 'POST', headers, agent: secure ? this.httpsAgent : this.httpAgent, timeout: timeoutMs },
         (res: IncomingMessage) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -117,6 +157,9 @@ export class ReplySender {
           });
         },
       );
+      // `timeout` is idle time on the socket; a target that trickles bytes is cut off by the timer.
+      const timer = setTimeout(() => req.destroy(new Error('ReplySender: no answer in time')), timeoutMs);
+      req.once('close', () => clearTimeout(timer));
       req.on('timeout', () => req.destroy(new Error('ReplySender: no answer in time')));
       req.on('error', reject);
       req.end(body);

@@ -6,7 +6,7 @@ import { z } from 'zod';
 /** A client-side mistake, answered with `status` and a Direct Line–style error body. */
 export class DirectLineRequestError extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 413,
+    readonly status: 400 | 403 | 404 | 413 | 429 | 503,
     message: string,
   ) {
     super(message);
@@ -29,9 +29,12 @@ export const UserActivitySchema = z.looseObject({
 export const BotActivitySchema = z.looseObject({ type: z.string().min(1).max(64) });
 export const WatermarkSchema = z.union([z.literal(''), z.string().regex(/^\d{1,12}$/)]);
 
+/** The size an activity is counted with against a conversation's memory budget. */
+export const sizeOf = (value: unknown): number => JSON.stringify(value ?? {}).length;
+
 /** Validates a request body (size first, then shape); throws a 413 or 400 error. */
 export function parse<T>(schema: z.ZodType<T>, body: unknown, maxChars: number, what: string): T {
-  if (JSON.stringify(body ?? {}).length > maxChars) {
+  if (sizeOf(body) > maxChars) {
     throw new DirectLineRequestError(413, `${what}: body too large`);
   }
   const result = schema.safeParse(body ?? {});

@@ -1,7 +1,9 @@
 import type { DirectLineActivity } from '../../src/webchat/directLine';
+import { FixedClock } from '../fakes/fixedClock';
 import {
   WELCOME,
   cloudAdapterEchoBot,
+  handEchoBot,
   startWebChatServer,
   type WebChatTestServer,
 } from './webchatTestServer';
@@ -15,47 +17,29 @@ interface Started {
   expires_in: number;
 }
 
-/** An echo bot written WITHOUT botbuilder: it answers through the connector routes by hand. */
-async function fetchEchoBot(activity: DirectLineActivity): Promise<void> {
-  const conversationId = (activity.conversation as { id: string }).id;
-  const text = activity.type === 'message' ? `echo: ${String(activity.text)}` : WELCOME;
-  const url = `${String(activity.serviceUrl)}/v3/conversations/${encodeURIComponent(conversationId)}/activities/${encodeURIComponent(String(activity.id))}`;
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: JSON_HEADERS,
-    body: JSON.stringify({
-      type: 'message',
-      text,
-      from: { ...(activity.recipient as object), name: 'Echo' },
-      recipient: activity.from,
-      replyToId: activity.id,
-    }),
-  });
-  if (!res.ok) throw new Error(`fetchEchoBot(): ${res.status}`);
-}
-
 let srv: WebChatTestServer;
 afterEach(async () => {
   await srv.close();
 });
 
-async function start(origin: string, body: unknown = {}): Promise<Started> {
-  const res = await fetch(`${origin}${CLIENT}/conversations`, {
+function create(origin: string, body: unknown = {}) {
+  return fetch(`${origin}${CLIENT}/conversations`, {
     method: 'POST',
     headers: { ...JSON_HEADERS, Authorization: 'Bearer local' },
     body: JSON.stringify(body),
   });
+}
+
+async function start(origin: string, body: unknown = {}): Promise<Started> {
+  const res = await create(origin, body);
   expect(res.status).toBe(201);
   return (await res.json()) as Started;
 }
 
-function get(origin: string, conv: Started, watermark = '') {
-  return fetch(
-    `${origin}${CLIENT}/conversations/${conv.conversationId}/activities?watermark=${watermark}`,
-    {
-      headers: { Authorization: `Bearer ${conv.token}` },
-    },
-  );
+function get(origin: string, conv: Started, watermark = '', token = conv.token) {
+  return fetch(`${origin}${CLIENT}/conversations/${conv.conversationId}/activities?watermark=${watermark}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
 }
 
 function post(origin: string, conv: Started, body: unknown, token = conv.token) {
@@ -64,6 +48,10 @@ function post(origin: string, conv: Started, body: unknown, token = conv.token) 
     headers: { ...JSON_HEADERS, Authorization: `Bearer ${token}` },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
+}
+
+function refresh(origin: string, token: string) {
+  return fetch(`${origin}${CLIENT}/tokens/refresh`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
 }
 
 /** Polls like Web Chat does, following the watermark, until `done` sees what it waits for. */
@@ -98,7 +86,7 @@ async function welcomeThenEcho(): Promise<DirectLineActivity | undefined> {
   const sent = await post(srv.origin, conv, {
     type: 'message',
     text: 'hallo',
-    from: { id: 'r_client', role: 'user' },
+    from: { id: 'r_client', role: 'bot', name: 'Mia' },
     locale: 'nl-BE',
     channelData: { clientActivityID: 'c-1' },
   });
@@ -108,15 +96,11 @@ async function welcomeThenEcho(): Promise<DirectLineActivity | undefined> {
 
   const next = await pollUntil(srv.origin, conv, hasText('echo: hallo'), first.watermark);
   expect(next.watermark).toBe('3');
-  // Only what came after the first watermark: the user's own message, then the echo.
   expect(next.seen.map((a) => a.text)).toEqual(['hallo', 'echo: hallo']);
   const [mine, echo] = next.seen;
-  expect(mine).toMatchObject({
-    id,
-    channelId: 'directline',
-    channelData: { clientActivityID: 'c-1' },
-  });
-  expect(mine?.from).toMatchObject({ role: 'user' });
+  expect(mine).toMatchObject({ id, channelId: 'directline', channelData: { clientActivityID: 'c-1' } });
+  // The user posts only as itself: the client's from.id and role are replaced, its name kept.
+  expect(mine?.from).toEqual({ id: expect.stringMatching(/^dl_/), role: 'user', name: 'Mia' });
   expect(echo?.from).toMatchObject({ id: srv.emulator.botId });
   expect(echo?.replyToId).toBe(id);
 
@@ -125,33 +109,27 @@ async function welcomeThenEcho(): Promise<DirectLineActivity | undefined> {
   return echo;
 }
 
-describe('Direct Line emulator with a fetch echo bot (no botbuilder)', () => {
+describe('Direct Line emulator with a hand-written echo bot (no botbuilder)', () => {
   let delivered: DirectLineActivity[];
   beforeEach(async () => {
     delivered = [];
-    srv = await startWebChatServer({
-      deliver: async (activity) => {
-        delivered.push(activity);
-        await fetchEchoBot(activity);
-      },
-    });
+    srv = await startWebChatServer({ bot: handEchoBot(delivered), serviceUrl: 'http://127.0.0.1:3978/directline' });
   });
 
   it('should deliver a conversationUpdate the bot can welcome, then echo a message', async () => {
     const echo = await welcomeThenEcho();
-    // The bot's `from` is kept as sent (offline-directline overwrote it).
     expect(echo?.from).toMatchObject({ id: srv.emulator.botId, name: 'Echo' });
     const [update, message] = delivered;
     expect(update).toMatchObject({
       type: 'conversationUpdate',
       channelId: 'directline',
-      serviceUrl: `${srv.origin}/directline`,
+      // The configured origin, never the request's Host header.
+      serviceUrl: 'http://127.0.0.1:3978/directline',
       recipient: { id: srv.emulator.botId },
       membersAdded: [{ id: (update?.from as { id: string }).id }, { id: srv.emulator.botId }],
     });
-    // The user id is bound at creation: a client-chosen `from.id` cannot impersonate another user.
     expect((message?.from as { id: string }).id).toBe((update?.from as { id: string }).id);
-    expect(message).toMatchObject({ recipient: { id: srv.emulator.botId }, locale: 'nl-BE' });
+    expect(message).toMatchObject({ recipient: { id: srv.emulator.botId }, locale: 'nl-BE', serviceUrl: 'http://127.0.0.1:3978/directline' });
   });
 
   it('should pass the start locale to the conversationUpdate', async () => {
@@ -164,62 +142,54 @@ describe('Direct Line emulator with a fetch echo bot (no botbuilder)', () => {
     const conv = await start(srv.origin);
     const badType = await post(srv.origin, conv, { type: 5, text: 'x' });
     expect(badType.status).toBe(400);
-    expect(((await badType.json()) as { error: { message: string } }).error.message).toMatch(
-      /type/,
-    );
+    expect(((await badType.json()) as { error: { message: string } }).error.message).toMatch(/type/);
     expect((await post(srv.origin, conv, '{not json')).status).toBe(400);
     expect((await get(srv.origin, conv, 'abc')).status).toBe(400);
-    const botNoType = await fetch(
-      `${srv.origin}/directline/v3/conversations/${conv.conversationId}/activities`,
-      {
-        method: 'POST',
-        headers: JSON_HEADERS,
-        body: JSON.stringify({ text: 'no type' }),
-      },
-    );
-    expect(botNoType.status).toBe(400);
-    const badStart = await fetch(`${srv.origin}${CLIENT}/conversations`, {
-      method: 'POST',
-      headers: JSON_HEADERS,
-      body: JSON.stringify({ locale: 42 }),
-    });
-    expect(badStart.status).toBe(400);
+    expect((await create(srv.origin, { locale: 42 })).status).toBe(400);
   });
 
-  it('should answer 404 for an unknown conversation and 403 for a foreign token', async () => {
-    const conv = await start(srv.origin);
-    const unknown = { ...conv, conversationId: 'nope' };
-    expect((await get(srv.origin, unknown)).status).toBe(404);
-    expect((await post(srv.origin, unknown, { type: 'message', text: 'x' })).status).toBe(404);
-    const botToUnknown = await fetch(`${srv.origin}/directline/v3/conversations/nope/activities`, {
-      method: 'POST',
-      headers: JSON_HEADERS,
-      body: JSON.stringify({ type: 'message', text: 'x' }),
-    });
-    expect(botToUnknown.status).toBe(404);
-    expect((await post(srv.origin, conv, { type: 'message' }, 'other-token')).status).toBe(403);
+  it('should refuse (403) a read or post without the conversation\'s own token, a spoofed one included', async () => {
+    const [a, b] = [await start(srv.origin), await start(srv.origin)];
+    expect((await get(srv.origin, a, '', 'made-up')).status).toBe(403);
+    expect((await post(srv.origin, a, { type: 'message', text: 'x' }, 'made-up')).status).toBe(403);
+    // A spoofed post: B's token on A's conversation id.
+    expect((await post(srv.origin, a, { type: 'message', text: 'spoof' }, b.token)).status).toBe(403);
+    expect((await get(srv.origin, a, '', b.token)).status).toBe(403);
+    const unknown = { ...a, conversationId: 'nope' };
+    expect((await get(srv.origin, unknown, '', a.token)).status).toBe(403);
+    const { seen } = await pollUntil(srv.origin, a, hasText(WELCOME));
+    expect(seen.map((x) => x.text)).not.toContain('spoof');
   });
 
-  it('should refresh a token, list members and acknowledge updates and deletes', async () => {
+  it('should offer no Bot Connector route: nobody can post as the bot or read the user id', async () => {
     const conv = await start(srv.origin);
-    const refreshed = await fetch(`${srv.origin}${CLIENT}/tokens/refresh`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${conv.token}` },
-    });
-    expect(await refreshed.json()).toMatchObject({
-      conversationId: conv.conversationId,
-      token: conv.token,
-    });
     const base = `${srv.origin}/directline/v3/conversations/${conv.conversationId}`;
-    const members = (await (await fetch(`${base}/members`)).json()) as { id: string }[];
-    expect(members.map((m) => m.id)).toContain(srv.emulator.botId);
-    const put = await fetch(`${base}/activities/a1`, {
-      method: 'PUT',
-      headers: JSON_HEADERS,
-      body: '{"type":"message"}',
-    });
-    expect(await put.json()).toEqual({ id: 'a1' });
-    expect((await fetch(`${base}/activities/a1`, { method: 'DELETE' })).status).toBe(200);
+    const forged = await fetch(`${base}/activities`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ type: 'message', text: 'I am the bot' }) });
+    expect(forged.status).toBe(404);
+    expect((await fetch(`${base}/members`)).status).toBe(404);
+    const { seen } = await pollUntil(srv.origin, conv, hasText(WELCOME));
+    expect(seen.map((x) => x.text)).not.toContain('I am the bot');
+  });
+});
+
+describe('Direct Line tokens', () => {
+  it('should expire a token, refresh it into a new one, and end the old one after a short grace', async () => {
+    const clock = new FixedClock();
+    srv = await startWebChatServer({ bot: handEchoBot(), clock, tokenTtlSeconds: 600 });
+    const conv = await start(srv.origin);
+    expect(conv.expires_in).toBe(600);
+    const refreshed = await refresh(srv.origin, conv.token);
+    expect(refreshed.status).toBe(200);
+    const next = (await refreshed.json()) as Started;
+    expect(next).toMatchObject({ conversationId: conv.conversationId, expires_in: 600 });
+    expect(next.token).not.toBe(conv.token);
+    expect((await get(srv.origin, conv)).status).toBe(200);
+    clock.advance(61_000);
+    expect((await get(srv.origin, conv)).status).toBe(403);
+    expect((await get(srv.origin, next)).status).toBe(200);
+    clock.advance(600_000);
+    expect((await get(srv.origin, next)).status).toBe(403);
+    expect((await refresh(srv.origin, next.token)).status).toBe(403);
   });
 });
 
@@ -246,30 +216,56 @@ describe('Direct Line emulator limits and silent bots', () => {
     expect(seen.map((a) => a.text)).toEqual(['crash', 'hang', 'after']);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(delivered).toEqual([undefined, 'crash', 'hang', 'after']);
-    expect(logged).toEqual([
-      'error directLine: delivery failed',
-      'warn directLine: bot turn still running; moving on',
-    ]);
+    expect(logged).toEqual(['error directLine: delivery failed', 'warn directLine: bot turn still running; moving on']);
     expect((await start(srv.origin)).conversationId).toBeTruthy();
   });
 
-  it('should evict the oldest conversation and the oldest activities', async () => {
-    srv = await startWebChatServer({
-      deliver: () => Promise.resolve(),
-      maxConversations: 2,
-      maxActivitiesPerConversation: 3,
-    });
+  it('should evict only an idle conversation when full, and refuse (503) while all are active', async () => {
+    const clock = new FixedClock();
+    srv = await startWebChatServer({ deliver: () => Promise.resolve(), clock, maxConversations: 2, activeWindowMs: 60_000, tokenTtlSeconds: 3600 });
     const [a, b] = [await start(srv.origin), await start(srv.origin)];
-    for (const text of ['1', '2', '3', '4', '5'])
-      await post(srv.origin, b, { type: 'message', text });
+    expect((await create(srv.origin)).status).toBe(503);
+    expect((await get(srv.origin, a)).status).toBe(200);
+    clock.advance(30_000);
+    expect((await get(srv.origin, b)).status).toBe(200); // b used later than a
+    clock.advance(40_000); // a idle 70 s, b 40 s
     await start(srv.origin);
-    expect((await get(srv.origin, a)).status).toBe(404);
-    const page = (await (await get(srv.origin, b, '0')).json()) as {
-      activities: DirectLineActivity[];
-      watermark: string;
-    };
+    expect((await get(srv.origin, a)).status).toBe(403);
+    expect((await get(srv.origin, b)).status).toBe(200);
+  });
+
+  it('should keep the newest activities within the count and byte budget of a conversation', async () => {
+    srv = await startWebChatServer({ deliver: () => Promise.resolve(), maxActivitiesPerConversation: 3, maxBytesPerConversation: 4_000 });
+    const b = await start(srv.origin);
+    for (const text of ['1', '2', '3', '4', '5']) await post(srv.origin, b, { type: 'message', text });
+    const page = (await (await get(srv.origin, b, '0')).json()) as { activities: DirectLineActivity[]; watermark: string };
     expect(page.activities.map((x) => x.text)).toEqual(['3', '4', '5']);
     expect(page.watermark).toBe('5');
+    for (let i = 0; i < 3; i += 1) await post(srv.origin, b, { type: 'message', text: 'x'.repeat(1_800) });
+    const big = (await (await get(srv.origin, b, '0')).json()) as { activities: DirectLineActivity[] };
+    expect(JSON.stringify(big.activities).length).toBeLessThanOrEqual(4_000);
+    expect(big.activities.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('should answer 429 with Retry-After past the per-IP rates of new conversations and posts', async () => {
+    srv = await startWebChatServer({ deliver: () => Promise.resolve(), rates: { conversationsPerIp: 3, postsPerIp: 5 } });
+    const conv = await start(srv.origin);
+    await start(srv.origin);
+    await start(srv.origin);
+    const over = await create(srv.origin);
+    expect(over.status).toBe(429);
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i += 1) statuses.push((await post(srv.origin, conv, { type: 'message', text: `m${i}` })).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429, 429]);
+  });
+
+  it('should answer 429 when too many messages wait for a slow bot in one conversation', async () => {
+    srv = await startWebChatServer({ deliver: () => new Promise((resolve) => setTimeout(resolve, 2_000)), maxPendingDeliveries: 3 });
+    const conv = await start(srv.origin); // its conversationUpdate is the first waiting delivery
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i += 1) statuses.push((await post(srv.origin, conv, { type: 'message', text: `m${i}` })).status);
+    expect(statuses).toEqual([200, 200, 429, 429]);
   });
 });
 
@@ -278,7 +274,7 @@ describe('Direct Line emulator with the real botbuilder CloudAdapter in local mo
     srv = await startWebChatServer({ deliver: cloudAdapterEchoBot() });
   });
 
-  it('should land the adapter welcome and echo on the connector routes', async () => {
+  it('should hand the adapter\'s welcome and echo over in-process', async () => {
     await welcomeThenEcho();
   });
 });
