@@ -27,7 +27,7 @@ import type { Logger } from './logger';
 import { RedisConversationTraces } from './privacy/redisConversationTraces';
 import { HandoffTraces } from './privacy/handoffTraces';
 import { UserDataEraser } from './privacy/userDataEraser';
-import { RedisKeys } from './redisKeys';
+import { DEV_PII_KEY_SECRET, RedisKeys } from './redisKeys';
 import { CrisisInterceptor } from './safety/crisisInterceptor';
 import { MemoryAnonymousRecordStore } from './wellbeing/anonymousRecordStore';
 import { RedisAnonymousRecordStore } from './wellbeing/redisAnonymousRecordStore';
@@ -37,7 +37,7 @@ import { ownOrigin } from './listenAddress';
 import { InProcessChannels } from './replySender';
 import { MemoryActivityDeduplicator, type ActivityDeduplicator } from './state/activityDeduplicator';
 import { RedisActivityDeduplicator } from './state/redisActivityDeduplicator';
-import { isRedisHealthy } from './state/redisClient';
+import { isRedisWritable } from './state/redisClient';
 import { RedisStorage } from './state/redisStorage';
 import { RedisTurnLock } from './state/redisTurnLock';
 import { MemoryTurnLock } from './state/turnLock';
@@ -78,7 +78,8 @@ export interface App {
  */
 export function buildApp(options: AppOptions): App {
   const { config, data, logger, clock, redis } = options;
-  const keys = new RedisKeys(options.keyPrefix);
+  // Redis deployments must set PII_KEY_SECRET (src/config.ts); the default is for memory mode and tests.
+  const keys = new RedisKeys(options.keyPrefix, config.PII_KEY_SECRET ?? DEV_PII_KEY_SECRET);
   const messages = Messages.load(options.localesDir, config.DEFAULT_LOCALE, data.locales.supported, data.openingHours.timeZone);
   const idleSeconds = data.retention.idleConversationDays * 24 * 3600;
   const storage: Storage = redis ? new RedisStorage(redis, keys, { ttlSeconds: idleSeconds }) : new MemoryStorage();
@@ -154,7 +155,7 @@ export function buildApp(options: AppOptions): App {
     maxBodyBytes: data.limits.maxBodyBytes,
     // With credentials the SDK checks serviceUrl against the channel's token.
     serviceUrlAllowed: config.MicrosoftAppId ? undefined : isLoopbackServiceUrl,
-    health: async () => ({ store: redis ? 'redis' : 'memory', ok: redis ? await isRedisHealthy(redis) : true }),
+    health: async () => ({ store: redis ? 'redis' : 'memory', ok: redis ? await isRedisWritable(redis, keys.health()) : true }),
     // The browser page talks to the bot in local mode only: with credentials the bot would need
     // Azure tokens (internet) to answer, so the page is not offered then.
     registerRoutes: [

@@ -7,6 +7,8 @@ import { resolveLocale, setTurnLocale } from './i18n/turnLocale';
 import type { Logger } from './logger';
 import { wasErasedThisTurn } from './privacy/userDataEraser';
 import type { ActivityDeduplicator } from './state/activityDeduplicator';
+import { StateConflictError } from './state/stateConflictError';
+import { getTurnGuard, setTurnGuard } from './state/turnGuard';
 import { runTurnEndTasks } from './turnEnd';
 import type { TurnLock } from './state/turnLock';
 
@@ -42,6 +44,8 @@ export interface HelplineBotDeps {
 
 /** turnState key of the promise of this turn's two state loads. */
 const STATE_LOADS = Symbol('stateLoads');
+/** turnState key of the promise of "was this activity handled already?". */
+const HANDLED = Symbol('handledBefore');
 
 interface ConversationFlags {
   welcomed?: boolean;
@@ -68,9 +72,6 @@ export class HelplineBot {
   /** Handles one activity; the adapter calls it for every request. */
   async run(context: TurnContext): Promise<void> {
     const { activity } = context;
-    // Sent together with the lock request, so both share one Redis round trip (bench/README.md).
-    const firstTime = activity.id ? this.deps.dedupe.firstTime(`${activity.channelId}:${activity.conversation?.id}:${activity.id}`) : Promise.resolve(true);
-    firstTime.catch(() => undefined);
     if (activity.type === ActivityTypes.Invoke) {
       // No channel of ours uses invokes; answering 200 treats them like other unknown types
       // (ignored) instead of the SDK's 501, which looks like a server fault to monitoring.
@@ -80,7 +81,11 @@ export class HelplineBot {
     const { turnLock } = this.deps;
     const conversationKey = `${activity.channelId}:${activity.conversation?.id}`;
     const startReads = (): void => this.startReads(context);
-    const turn = (readsAreFresh: boolean): Promise<void> => this.runLocked(context, firstTime, readsAreFresh);
+    const turn = (readsAreFresh: boolean, fenceToken?: string): Promise<void> => {
+      // The state write presents the lock's token and records the activity as handled (src/state/turnGuard.ts).
+      setTurnGuard(context, { conversationKey, fenceToken, activityId: activity.id || undefined });
+      return this.runLocked(context, readsAreFresh);
+    };
     if (turnLock) {
       await turnLock.run(conversationKey, turn, startReads);
     } else {
@@ -94,16 +99,27 @@ export class HelplineBot {
    * the lock request, so that they share its Redis round trip (README, Performance).
    */
   private startReads(context: TurnContext): void {
-    if (context.activity.type === ActivityTypes.Message) for (const i of this.deps.interceptors ?? []) i.prefetch?.(context);
+    const { activity } = context;
+    // Whether a retry of this activity already completed: read with the state, behind the lock request.
+    const handled = activity.id ? this.deps.dedupe.wasHandled(`${activity.channelId}:${activity.conversation?.id}`, activity.id) : Promise.resolve(false);
+    handled.catch(() => undefined);
+    context.turnState.set(HANDLED, handled);
+    if (activity.type === ActivityTypes.Message) for (const i of this.deps.interceptors ?? []) i.prefetch?.(context);
     const loads = Promise.all([this.deps.conversationState.load(context, true), this.deps.userState.load(context, true)]);
     loads.catch(() => undefined); // awaited in runLocked(); never an unhandled rejection
     context.turnState.set(STATE_LOADS, loads);
   }
 
-  /** The turn proper: state is read and saved inside the conversation's lock. */
-  private async runLocked(context: TurnContext, firstTime: Promise<boolean>, readsAreFresh: boolean): Promise<void> {
+  /**
+   * The turn proper: state is read and saved inside the conversation's lock. A state write that
+   * finds the state changed since it was read (compare-and-set lost) runs the turn once more
+   * from a fresh read, as long as nothing was sent yet; else the user is asked to try again.
+   */
+  private async runLocked(context: TurnContext, readsAreFresh: boolean): Promise<void> {
     const { activity } = context;
-    if (!(await firstTime)) {
+    // Reads sent before the lock was ours may predate the previous turn's save: read again.
+    if (!readsAreFresh) this.startReads(context);
+    if (await context.turnState.get(HANDLED)) {
       this.deps.logger.info({ conversationId: activity.conversation?.id }, 'duplicate activity ignored');
       return;
     }
@@ -111,19 +127,31 @@ export class HelplineBot {
     this.deps.logger.debug({ conversationId: activity.conversation?.id, activityType: activity.type }, 'turn');
     const typing = this.startTypingTimer(context);
     try {
-      // Reads sent before the lock was ours may predate the previous turn's save: read again.
-      if (!readsAreFresh) this.startReads(context);
-      await context.turnState.get(STATE_LOADS);
-      const askLanguage = await this.resolveLanguage(context);
-      if (activity.type === ActivityTypes.ConversationUpdate) {
-        await this.onConversationUpdate(context, askLanguage);
-      } else if (activity.type === ActivityTypes.Message) {
-        await this.onMessage(context, askLanguage);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await this.runOnce(context);
+          return;
+        } catch (error) {
+          if (!(error instanceof StateConflictError) || attempt > 1 || context.responded) throw error;
+          this.deps.logger.warn({ conversationId: activity.conversation?.id }, 'state changed during the turn; running it again from a fresh read');
+          this.startReads(context);
+        }
       }
-      await this.persist(context);
     } finally {
       clearTimeout(typing);
     }
+  }
+
+  private async runOnce(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    await context.turnState.get(STATE_LOADS);
+    const askLanguage = await this.resolveLanguage(context);
+    if (activity.type === ActivityTypes.ConversationUpdate) {
+      await this.onConversationUpdate(context, askLanguage);
+    } else if (activity.type === ActivityTypes.Message) {
+      await this.onMessage(context, askLanguage);
+    }
+    await this.persist(context);
   }
 
   private async onConversationUpdate(context: TurnContext, askLanguage: boolean): Promise<void> {
@@ -172,8 +200,14 @@ export class HelplineBot {
     return resolveLocale(context.activity.locale, this.deps.messages.supported()) ?? this.deps.messages.defaultLocale;
   }
 
+  /**
+   * Saves the state and only then counts the activity as handled: with the conversation's state
+   * in one atomic write (Redis), or on its own when that state did not change. A crash before
+   * this point leaves the activity unhandled, so the channel's retry runs it again.
+   */
   private async persist(context: TurnContext): Promise<void> {
     if (wasErasedThisTurn(context)) {
+      // No mark either: it would name the conversation after "erase my data"; a retry erases again.
       await this.deps.conversationState.delete(context);
       await this.deps.userState.delete(context);
       return;
@@ -183,6 +217,8 @@ export class HelplineBot {
       this.deps.userState.saveChanges(context),
       runTurnEndTasks(context),
     ]);
+    const guard = getTurnGuard(context);
+    if (guard?.activityId && !guard.recorded) await this.deps.dedupe.markHandled(guard.conversationKey, guard.activityId, guard.fenceToken);
   }
 
   /** "typing…" only when a turn is slow: most turns answer before it would show. */

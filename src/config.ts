@@ -5,6 +5,19 @@ import { HelplineDataSchema, type HelplineData } from './helplineData';
 
 const optionalString = z.string().min(1).optional();
 
+/** `host:port,host:port,…` (Sentinels, Cluster seed nodes): parsed into a list, or one clear message. */
+const hostPortList = z
+  .string()
+  .transform((value, ctx) => {
+    const nodes = value.split(',').map((part) => part.trim()).filter((part) => part !== '');
+    const parsed = nodes.map((node) => /^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(node));
+    if (nodes.length === 0 || parsed.some((m) => !m || Number(m[2]) < 1 || Number(m[2]) > 65535)) {
+      ctx.addIssue({ code: 'custom', message: 'must be a comma-separated list of host:port' });
+      return z.NEVER;
+    }
+    return parsed.map((m) => ({ host: m![1]!.replace(/^\[|\]$/g, ''), port: Number(m![2]) }));
+  });
+
 /** The process environment the bot reads (CONTRACT.md); nothing else reads `process.env`. */
 export const ConfigSchema = z
   .object({
@@ -13,6 +26,10 @@ export const ConfigSchema = z
       .string()
       .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
       .optional(),
+    REDIS_SENTINELS: hostPortList.optional(),
+    REDIS_SENTINEL_NAME: z.string().regex(/^[A-Za-z0-9._-]+$/, 'must be a Sentinel master group name').optional(),
+    REDIS_CLUSTER_NODES: hostPortList.optional(),
+    PII_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     MicrosoftAppId: optionalString,
     MicrosoftAppPassword: optionalString,
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
@@ -51,6 +68,19 @@ export const ConfigSchema = z
         path: ['HELPDESK_SESSION_SECRET'],
         message: 'is required when NODE_ENV=production',
       });
+    }
+    // One topology at a time: a Sentinel or Cluster setting beside REDIS_URL would be ambiguous.
+    const topologies = [env.REDIS_URL, env.REDIS_SENTINELS, env.REDIS_CLUSTER_NODES].filter((v) => v !== undefined);
+    if (topologies.length > 1) {
+      ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'set only one of REDIS_URL, REDIS_SENTINELS, REDIS_CLUSTER_NODES' });
+    }
+    if ((env.REDIS_SENTINELS === undefined) !== (env.REDIS_SENTINEL_NAME === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['REDIS_SENTINEL_NAME'], message: 'REDIS_SENTINELS and REDIS_SENTINEL_NAME go together' });
+    }
+    // The secret keys the hashes that replace phone numbers and addresses in key names: a known
+    // default would let anyone with a key list test guesses.
+    if (topologies.length > 0 && !env.PII_KEY_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['PII_KEY_SECRET'], message: 'is required when Redis is configured' });
     }
     if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
       ctx.addIssue({

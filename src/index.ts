@@ -9,7 +9,7 @@ import { loadStaffUsers, type StaffUser } from './console/staffUsers';
 import { listenHost } from './listenAddress';
 import { createLogger } from './logger';
 import { RetentionJob } from './privacy/retentionJob';
-import { createRedisClient } from './state/redisClient';
+import { createRedisTopology, type RedisTopology } from './state/redisClient';
 
 /** Project root, both from `src/` (ts-node) and from `dist/src/` (compiled). */
 const root = join(__dirname, __dirname.includes(`${join('dist', 'src')}`) ? '../..' : '..');
@@ -29,9 +29,17 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const redis = config.REDIS_URL ? createRedisClient(config.REDIS_URL, logger.child('redis')) : undefined;
+  // The schema lets at most one of the three through (src/config.ts).
+  const topology: RedisTopology | undefined = config.REDIS_URL
+    ? { kind: 'single', url: config.REDIS_URL }
+    : config.REDIS_SENTINELS && config.REDIS_SENTINEL_NAME
+      ? { kind: 'sentinel', sentinels: config.REDIS_SENTINELS, name: config.REDIS_SENTINEL_NAME }
+      : config.REDIS_CLUSTER_NODES
+        ? { kind: 'cluster', nodes: config.REDIS_CLUSTER_NODES }
+        : undefined;
+  const redis = topology ? createRedisTopology(topology, logger.child('redis')) : undefined;
   logger.info(
-    { store: redis ? 'redis' : 'memory' },
+    { store: redis ? 'redis' : 'memory', topology: topology?.kind },
     redis ? 'starting with Redis state and queues' : 'starting with the embedded in-memory store and queue (no REDIS_URL): data is lost on restart',
   );
   const app = buildApp({ config, data, logger, clock: systemClock, localesDir: join(root, 'locales'), redis, staffUsers });

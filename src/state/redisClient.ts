@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
-import Redis from 'ioredis';
+import Redis, { Cluster, type RedisOptions } from 'ioredis';
 import type { Logger } from '../logger';
+import { isTopologyError } from './redisRetry';
 
 /** The part of a logger this module needs (pino-based `Logger` fits). */
 export type WarnLogger = Pick<Logger, 'warn'>;
@@ -31,18 +32,80 @@ const HEALTH_TIMEOUT_MS = 500;
  * @param logger Receives one warning when Redis goes away and one when it is back.
  */
 export function createRedisClient(url: string, logger?: WarnLogger): Redis {
-  const redis = new Redis(url, {
-    lazyConnect: false,
-    enableOfflineQueue: true,
-    maxRetriesPerRequest: 1,
-    connectTimeout: CONNECT_TIMEOUT_MS,
-    commandTimeout: COMMAND_TIMEOUT_MS,
-    // Never returns null: giving up would leave the instance broken until someone restarts it.
-    retryStrategy: (attempt: number) => Math.min(attempt * 100, MAX_BACKOFF_MS),
-  });
+  return createRedisTopology({ kind: 'single', url }, logger);
+}
 
-  coalesceWrites(redis);
+/** A node address of a Sentinel or Cluster list (config: `host:port,…`). */
+export interface RedisNode {
+  host: string;
+  port: number;
+}
 
+/** Which Redis the bot runs on: one server, a Sentinel group, or a Cluster (README, Several instances). */
+export type RedisTopology =
+  | { kind: 'single'; url: string }
+  | { kind: 'sentinel'; sentinels: RedisNode[]; name: string }
+  | { kind: 'cluster'; nodes: RedisNode[] };
+
+/** Options every connection to a data node shares: bounded waits, reconnection forever. */
+const NODE_OPTIONS = {
+  lazyConnect: false,
+  enableOfflineQueue: true,
+  maxRetriesPerRequest: 1,
+  connectTimeout: CONNECT_TIMEOUT_MS,
+  commandTimeout: COMMAND_TIMEOUT_MS,
+  // A demoted master answers READONLY; a restarted one LOADING. Reconnecting (2 = and send the
+  // command again) makes a Sentinel client ask the Sentinels for the new master at once.
+  reconnectOnError: (error: Error) => (isTopologyError(error) && !/^(MOVED|ASK)/.test(error.message) ? 2 : false),
+} satisfies RedisOptions;
+
+/** Never returns null: giving up would leave the instance broken until someone restarts it. */
+const retryForever = (attempt: number): number => Math.min(attempt * 100, MAX_BACKOFF_MS);
+
+/**
+ * Creates the client of `topology` with the options of {@link createRedisClient}.
+ * @remarks A Cluster client has the same command API as a single-server one, and every caller
+ * in this code keeps the keys of one command in one hash slot (src/redisKeys.ts), so it is typed
+ * as `Redis` here: the rest of the code stays topology-blind. Code that must know (SCAN, write
+ * coalescing, health) checks `redis.isCluster`.
+ */
+export function createRedisTopology(topology: RedisTopology, logger?: WarnLogger): Redis {
+  let redis: Redis;
+  if (topology.kind === 'cluster') {
+    const cluster = new Cluster(topology.nodes, {
+      enableOfflineQueue: true,
+      clusterRetryStrategy: retryForever,
+      // MOVED/ASK/TRYAGAIN/CLUSTERDOWN are followed by ioredis itself, a bounded number of times.
+      maxRedirections: 16,
+      retryDelayOnFailover: 100,
+      retryDelayOnClusterDown: 100,
+      retryDelayOnTryAgain: 100,
+      slotsRefreshTimeout: CONNECT_TIMEOUT_MS,
+      redisOptions: (({ enableOfflineQueue: _queue, ...node }) => node)(NODE_OPTIONS),
+    });
+    redis = cluster as unknown as Redis;
+  } else if (topology.kind === 'sentinel') {
+    redis = new Redis({
+      ...NODE_OPTIONS,
+      sentinels: topology.sentinels,
+      name: topology.name,
+      role: 'master',
+      // Sentinels tell of a new master on their own (+switch-master), before a command fails.
+      failoverDetector: true,
+      sentinelRetryStrategy: retryForever,
+      retryStrategy: retryForever,
+    });
+  } else {
+    redis = new Redis(topology.url, { ...NODE_OPTIONS, retryStrategy: retryForever });
+  }
+  // A Cluster client writes through one connection per node, each with its own socket.
+  if (!redis.isCluster) coalesceWrites(redis);
+  watchAvailability(redis, logger);
+  return redis;
+}
+
+/** Logs one warning when Redis goes away and one when it is back (ioredis emits one per retry). */
+function watchAvailability(redis: Redis, logger?: WarnLogger): void {
   let down = false;
   // Without an 'error' listener ioredis prints "Unhandled error event" on every retry.
   redis.on('error', (error: Error & { code?: string }) => {
@@ -58,7 +121,6 @@ export function createRedisClient(url: string, logger?: WarnLogger): Redis {
     down = false;
     logger?.warn({}, 'redis available again');
   });
-  return redis;
 }
 
 /**
@@ -113,4 +175,26 @@ export async function isRedisHealthy(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Answers whether the bot can write (for `/healthz`): a `SET … PX` of a probe key succeeds only on
+ * a master that has finished loading (a demoted master answers READONLY, a restarting one
+ * LOADING). On a Cluster every master must also say it is a master and the cluster state be ok,
+ * because one key reaches one master only. Never throws; false after `timeoutMs`.
+ * @param probeKey `RedisKeys.health()`: not personal, expires by itself.
+ */
+export async function isRedisWritable(redis: Redis, probeKey: string, timeoutMs = HEALTH_TIMEOUT_MS): Promise<boolean> {
+  const check = async (): Promise<boolean> => {
+    if ((await redis.set(probeKey, String(Date.now()), 'PX', 10_000)) !== 'OK') return false;
+    if (!redis.isCluster) return true;
+    const cluster = redis as unknown as Cluster;
+    const masters = cluster.nodes('master');
+    if (masters.length === 0) return false;
+    const roles = await Promise.all(masters.map((node) => node.role() as Promise<unknown[]>));
+    if (!roles.every((role) => role[0] === 'master')) return false;
+    return /cluster_state:ok/.test(await masters[0]!.cluster('INFO'));
+  };
+  const probe = { ping: () => check().then((ok) => (ok ? 'PONG' : 'NO')) } as unknown as Pick<Redis, 'ping'>;
+  return isRedisHealthy(probe, timeoutMs);
 }

@@ -2,10 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
 import type Redis from 'ioredis';
 import { z } from 'zod';
-import { isStoreUnavailable, StoreUnavailableError } from '../errors';
 import type { RedisKeys } from '../redisKeys';
+import { groupBySlot } from './hashSlot';
 import { defineScript } from './redisScript';
 import type { WarnLogger } from './redisClient';
+import { withRedisRetry } from './redisRetry';
+import { MARK_HANDLED_LUA, HANDLED_TTL_MS } from './redisActivityDeduplicator';
+import { FencingTokenLostError, type GuardedStorage, type TurnGuard } from './turnGuard';
+import { StateConflictError } from './stateConflictError';
 
 /** Options of {@link RedisStorage}. */
 export interface RedisStorageOptions {
@@ -17,9 +21,6 @@ export interface RedisStorageOptions {
 
 /** Every document this class writes is a JSON object with a string eTag; anything else is corrupt. */
 const StoredItemSchema = z.looseObject({ eTag: z.string() });
-
-/** Name under which the write script is registered on the ioredis client. */
-const WRITE_COMMAND = 'hbStateWrite';
 
 /**
  * Conditional multi-key write, atomic in Redis. KEYS = documents; ARGV[1] = TTL in seconds (0 = none),
@@ -55,6 +56,31 @@ end
 return conflict
 `;
 
+/**
+ * The end-of-turn write of one conversation's state (compare-and-set), with its guard, atomic.
+ * KEYS: document, handled-activities set, turn lock (one hash slot: src/redisKeys.ts).
+ * ARGV: TTL seconds (0 = none), expected eTag ('' = the document must not exist), new JSON,
+ * fencing token ('' = no lock check), activity id ('' = no mark), mark TTL ms.
+ * Returns -1 when the lock is not ours any more, 1 on an eTag conflict, 0 when written.
+ * @remarks Unlike the MemoryStorage-like write, a document that vanished since it was read is a
+ * conflict here: it was erased ("erase my data" from the console) and must not come back.
+ */
+const GUARDED_WRITE_SCRIPT = `
+${MARK_HANDLED_LUA}
+if ARGV[4] ~= '' and redis.call('GET', KEYS[3]) ~= ARGV[4] then return -1 end
+local old = redis.call('GET', KEYS[1])
+local current = ''
+if old then
+  local parsed, doc = pcall(cjson.decode, old)
+  if parsed and type(doc) == 'table' and type(doc.eTag) == 'string' then current = doc.eTag else current = '?' end
+end
+if ARGV[2] ~= '*' and current ~= ARGV[2] and not (current == '?' and ARGV[2] == '') then return 1 end
+local ttl = tonumber(ARGV[1])
+if ttl > 0 then redis.call('SET', KEYS[1], ARGV[3], 'EX', ttl) else redis.call('SET', KEYS[1], ARGV[3]) end
+if ARGV[5] ~= '' then mark_handled(KEYS[2], ARGV[5], tonumber(ARGV[6])) end
+return 0
+`;
+
 /** A read waiting for this tick's MGET. */
 interface PendingRead {
   keys: string[];
@@ -63,12 +89,14 @@ interface PendingRead {
 }
 
 type WriteCommand = (numKeys: number, ...args: (string | number)[]) => Promise<number>;
+type GuardedWriteCommand = (doc: string, seen: string, lock: string, ...args: (string | number)[]) => Promise<number>;
 
 /** Keeps the set of reported keys from growing without bound on a badly corrupted database. */
 const MAX_REPORTED_KEYS = 1_000;
 
 /**
- * botbuilder `Storage` on Redis, with the same eTag semantics as `MemoryStorage`.
+ * botbuilder `Storage` on Redis, with the same eTag semantics as `MemoryStorage`, plus the
+ * guarded compare-and-set write of a conversation's state at the end of a turn.
  *
  * @remarks
  * - `read` returns parsed copies that carry an `eTag`; missing keys are left out.
@@ -76,27 +104,31 @@ const MAX_REPORTED_KEYS = 1_000;
  *   nothing is stored yet; otherwise it rejects with MemoryStorage's conflict message. Like
  *   MemoryStorage, the other keys of the batch are still written. Every write sets a new eTag and
  *   refreshes the TTL. The check runs in one Lua script, so two instances cannot both win.
+ * - `writeGuarded` (the turn's save): a real compare-and-set against the eTag read, refused when
+ *   the turn's lock token is no longer the lock's, and it records the handled activity.
  * - Each call is one round trip (MGET, one script call, one DEL); reads started in the same tick
- *   share one MGET.
+ *   share one MGET. On a Cluster, keys of different hash slots go in one command per slot.
  * - A stored value that is not a JSON object with an eTag reads as missing and is logged once.
- * - Connection failures reject with {@link StoreUnavailableError} within the client's timeouts.
- * - All keys of a call go to one script/MGET, so on Redis Cluster they would need one hash slot.
+ * - Connection failures reject with a StoreUnavailableError within the client's timeouts;
+ *   failover errors (READONLY, LOADING, MOVED…) are sent again with a bounded back-off first.
  */
-export class RedisStorage implements Storage {
+export class RedisStorage implements Storage, GuardedStorage {
   private readonly ttlSeconds: number;
   private readonly logger: WarnLogger | undefined;
   private readonly reportedCorrupt = new Set<string>();
   private readonly writeCommand: WriteCommand;
+  private readonly guardedWriteCommand: GuardedWriteCommand;
   private readonly pendingReads: PendingRead[] = [];
+  private readonly cluster: boolean;
 
   /**
-   * @param redis Client from `createRedisClient` (bounded timeouts).
+   * @param redis Client from `createRedisTopology` (bounded timeouts).
    * @param keys Builds the Redis key of each storage key (`RedisKeys.state`).
    * @param options TTL and logger.
    */
   constructor(
     private readonly redis: Redis,
-    private readonly keys: Pick<RedisKeys, 'state'>,
+    private readonly keys: Pick<RedisKeys, 'state' | 'handledActivities' | 'turnLock'>,
     options: RedisStorageOptions = {},
   ) {
     const { ttlSeconds } = options;
@@ -107,7 +139,9 @@ export class RedisStorage implements Storage {
     }
     this.ttlSeconds = ttlSeconds ?? 0;
     this.logger = options.logger;
-    this.writeCommand = defineScript<WriteCommand>(redis, WRITE_COMMAND, WRITE_SCRIPT);
+    this.cluster = redis.isCluster;
+    this.writeCommand = defineScript<WriteCommand>(redis, 'hbStateWrite', WRITE_SCRIPT);
+    this.guardedWriteCommand = defineScript<GuardedWriteCommand>(redis, 'hbStateWriteGuarded', GUARDED_WRITE_SCRIPT, 3);
   }
 
   /**
@@ -131,11 +165,11 @@ export class RedisStorage implements Storage {
     return items;
   }
 
-  /** Sends the reads gathered in this tick as one MGET and hands each caller its slice. */
+  /** Sends the reads gathered in this tick as one MGET (one per hash slot on a Cluster). */
   private flushReads(): void {
     const batch = this.pendingReads.splice(0);
     const redisKeys = batch.flatMap((read) => read.keys.map((key) => this.keys.state(key)));
-    this.call('read', () => this.redis.mget(redisKeys)).then(
+    withRedisRetry('RedisStorage.read()', () => this.mget(redisKeys)).then(
       (values) => {
         let offset = 0;
         for (const read of batch) {
@@ -149,36 +183,84 @@ export class RedisStorage implements Storage {
     );
   }
 
-  /** Writes all `changes` in one atomic script; rejects on the first eTag conflict. */
+  private async mget(redisKeys: string[]): Promise<(string | null)[]> {
+    if (!this.cluster) return this.redis.mget(redisKeys);
+    const values: (string | null)[] = new Array<string | null>(redisKeys.length).fill(null);
+    await Promise.all(
+      [...groupBySlot(redisKeys).values()].map(async (indexes) => {
+        const found = await this.redis.mget(indexes.map((i) => redisKeys[i]!));
+        indexes.forEach((i, n) => (values[i] = found[n] ?? null));
+      }),
+    );
+    return values;
+  }
+
+  /** Writes all `changes` in one atomic script (one per hash slot on a Cluster); rejects on the first eTag conflict. */
   async write(changes: StoreItems): Promise<void> {
     if (!changes) throw new ReferenceError('Changes are required when writing.');
     const storageKeys = Object.keys(changes);
     if (storageKeys.length === 0) return;
-    const args: (string | number)[] = [this.ttlSeconds];
-    for (const key of storageKeys) {
-      const item = changes[key] as { eTag?: unknown };
-      // MemoryStorage treats a falsy eTag like '*' (no check) and compares others with ===, so a
-      // non-string eTag (stringified here) can never match a stored one.
-      const { eTag } = item;
-      const expected =
-        !eTag || eTag === '*' ? '' : typeof eTag === 'string' ? eTag : JSON.stringify(eTag);
-      args.push(expected, JSON.stringify({ ...item, eTag: randomUUID() }));
-    }
     const redisKeys = storageKeys.map((key) => this.keys.state(key));
-    const conflict = await this.call('write', () =>
-      this.writeCommand(redisKeys.length, ...redisKeys, ...args),
+    const groups = this.cluster ? [...groupBySlot(redisKeys).values()] : [storageKeys.map((_, i) => i)];
+    const conflicts = await Promise.all(
+      groups.map(async (indexes) => {
+        const args: (string | number)[] = [this.ttlSeconds];
+        for (const i of indexes) {
+          const item = changes[storageKeys[i]!] as { eTag?: unknown };
+          args.push(expectedETag(item.eTag), JSON.stringify({ ...item, eTag: randomUUID() }));
+        }
+        const keys = indexes.map((i) => redisKeys[i]!);
+        const conflict = await withRedisRetry('RedisStorage.write()', () => this.writeCommand(keys.length, ...keys, ...args));
+        return conflict > 0 ? indexes[conflict - 1]! : -1;
+      }),
     );
-    const conflictKey = conflict > 0 ? storageKeys[conflict - 1] : undefined;
+    const first = Math.min(...conflicts.filter((i) => i >= 0));
+    const conflictKey = Number.isFinite(first) ? storageKeys[first] : undefined;
     if (conflictKey !== undefined) {
       // Same text as MemoryStorage, so callers and tests cannot tell the two apart.
       throw new Error(`Storage: error writing "${conflictKey}" due to eTag conflict.`);
     }
   }
 
-  /** Deletes the documents under `keys` in one DEL; missing keys are fine. */
+  /**
+   * The turn's save of one document: compare-and-set against the eTag it was read with (none =
+   * it must still be missing), refused when `guard.fenceToken` no longer holds the lock, and the
+   * handled activity recorded in the same step. Returns the new eTag.
+   * @throws StateConflictError when the document changed since it was read (read it again);
+   *   FencingTokenLostError when the turn lost its lock.
+   */
+  async writeGuarded(storageKey: string, item: Record<string, unknown>, guard?: TurnGuard): Promise<string> {
+    const eTag = randomUUID();
+    const json = JSON.stringify({ ...item, eTag });
+    const conversationKey = guard?.conversationKey ?? '';
+    const doc = this.keys.state(storageKey);
+    const result = await withRedisRetry('RedisStorage.writeGuarded()', () =>
+      this.guardedWriteCommand(
+        doc,
+        this.keys.handledActivities(conversationKey),
+        this.keys.turnLock(conversationKey),
+        this.ttlSeconds,
+        typeof item.eTag === 'string' ? item.eTag : '',
+        json,
+        guard?.fenceToken ?? '',
+        guard?.activityId ?? '',
+        HANDLED_TTL_MS,
+      ),
+    );
+    if (result === -1) throw new FencingTokenLostError(conversationKey);
+    if (result === 1) throw new StateConflictError(storageKey);
+    if (guard?.activityId) guard.recorded = true;
+    return eTag;
+  }
+
+  /** Deletes the documents under `keys` in one DEL (one per key on a Cluster); missing keys are fine. */
   async delete(keys: string[]): Promise<void> {
     if (keys.length === 0) return;
-    await this.call('delete', () => this.redis.del(keys.map((key) => this.keys.state(key))));
+    const redisKeys = keys.map((key) => this.keys.state(key));
+    await withRedisRetry('RedisStorage.delete()', async () => {
+      if (this.cluster) await Promise.all(redisKeys.map((key) => this.redis.del(key)));
+      else await this.redis.del(redisKeys);
+    });
   }
 
   private parse(key: string, raw: string): StoreItems | undefined {
@@ -200,16 +282,12 @@ export class RedisStorage implements Storage {
     }
     return undefined;
   }
+}
 
-  /** Turns "Redis is down" failures into the app's typed error; other errors pass unchanged. */
-  private async call<T>(operation: string, run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (error) {
-      if (isStoreUnavailable(error)) {
-        throw new StoreUnavailableError(`RedisStorage.${operation}(): ${(error as Error).message}`);
-      }
-      throw error;
-    }
-  }
+/**
+ * MemoryStorage treats a falsy eTag like '*' (no check) and compares others with ===, so a
+ * non-string eTag (stringified here) can never match a stored one.
+ */
+function expectedETag(eTag: unknown): string {
+  return !eTag || eTag === '*' ? '' : typeof eTag === 'string' ? eTag : JSON.stringify(eTag);
 }

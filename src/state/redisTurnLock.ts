@@ -3,13 +3,15 @@ import type Redis from 'ioredis';
 import type { Logger } from '../logger';
 import type { RedisKeys } from '../redisKeys';
 import { defineScript } from './redisScript';
+import { withRedisRetry } from './redisRetry';
+import { TurnLockTimeoutError } from './turnGuard';
 import { MemoryTurnLock, type TurnLock } from './turnLock';
 
 /** Options of {@link RedisTurnLock}; the defaults suit chat turns. */
 export interface RedisTurnLockOptions {
   /** The lock expires by itself after this long, so a crashed instance never blocks a user. */
   ttlMs?: number;
-  /** How long a turn waits for the lock before it runs anyway (and risks an eTag conflict). */
+  /** How long a turn waits for the lock before it fails (it never runs without it). */
   waitMs?: number;
   /** Pause between two attempts. */
   retryMs?: number;
@@ -30,12 +32,15 @@ const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 /**
  * Per-conversation turn lock shared by every instance on one Redis: `SET key token NX PX ttl`,
- * released with a compare-and-delete script.
+ * released with a compare-and-delete script. The token is the fencing token: the turn's state
+ * write presents it and is refused when the lock is no longer its own (it ran past the TTL and
+ * another turn took over), so two turns can never both write.
  * @remarks
- * - A turn that cannot get the lock within `waitMs` runs without it: a user must get an answer,
- *   and the storage's eTag check still stops a silent overwrite (the turn then fails loudly).
+ * - A turn that cannot get the lock within `waitMs` fails with {@link TurnLockTimeoutError} (the
+ *   user is asked to try again, the state is kept): running unlocked let concurrent turns
+ *   overwrite each other.
  * - When Redis is down the error is passed on, so the turn fails at once with the "technical
- *   problem" reply instead of waiting for the lock first.
+ *   problem" reply instead of waiting for the lock first. Failover errors are retried.
  */
 export class RedisTurnLock implements TurnLock {
   private readonly ttlMs: number;
@@ -50,12 +55,12 @@ export class RedisTurnLock implements TurnLock {
     private readonly options: RedisTurnLockOptions = {},
   ) {
     this.ttlMs = options.ttlMs ?? 15_000;
-    this.waitMs = options.waitMs ?? 2_000;
+    this.waitMs = options.waitMs ?? 8_000;
     this.retryMs = options.retryMs ?? 25;
     this.release = defineScript<ReleaseCommand>(redis, RELEASE_COMMAND, RELEASE_SCRIPT, 1);
   }
 
-  async run<T>(conversationKey: string, turn: (readsAreFresh: boolean) => Promise<T>, startReads?: () => void): Promise<T> {
+  async run<T>(conversationKey: string, turn: (readsAreFresh: boolean, fenceToken?: string) => Promise<T>, startReads?: () => void): Promise<T> {
     // Turns of one conversation on this instance queue up in memory first: the next one starts
     // the moment the previous one ends, instead of polling Redis until the lock is free.
     return this.local.run(conversationKey, async () => {
@@ -67,35 +72,33 @@ export class RedisTurnLock implements TurnLock {
       // out before its release), and the turn needs no second round trip to start.
       startReads?.();
       const lockedAtOnce = await firstAttempt;
-      const held = lockedAtOnce || (await this.acquire(key, token));
+      if (!lockedAtOnce) await this.acquire(key, token);
       try {
-        return await turn(lockedAtOnce);
+        return await turn(lockedAtOnce, token);
       } finally {
-        if (held) {
-          // Not awaited: the release is sent now, so on this connection it reaches Redis before
-          // the next turn's SET NX; waiting for its reply would only add a round trip. A failed
-          // release only delays the next turn until the TTL: never fail the turn for it.
-          this.release(key, token).catch(() => undefined);
-        }
+        // Not awaited: the release is sent now, so on this connection it reaches Redis before
+        // the next turn's SET NX; waiting for its reply would only add a round trip. A failed
+        // release only delays the next turn until the TTL: never fail the turn for it.
+        this.release(key, token).catch(() => undefined);
       }
     });
   }
 
   /** One attempt; errors (Redis down) propagate on purpose: see the class remarks. */
   private async trySet(key: string, token: string): Promise<boolean> {
-    return (await this.redis.set(key, token, 'PX', this.ttlMs, 'NX')) === 'OK';
+    return (await withRedisRetry('turnLock', () => this.redis.set(key, token, 'PX', this.ttlMs, 'NX'))) === 'OK';
   }
 
-  /** Retries after a lost first attempt: true when the lock was taken, false when the wait ran out. */
-  private async acquire(key: string, token: string): Promise<boolean> {
+  /** Retries after a lost first attempt until the lock is taken; throws when the wait runs out. */
+  private async acquire(key: string, token: string): Promise<void> {
     const deadline = Date.now() + this.waitMs;
     for (;;) {
       if (Date.now() + this.retryMs > deadline) {
-        this.options.logger?.warn({ lockKey: key }, 'turn lock not obtained in time; running the turn without it');
-        return false;
+        this.options.logger?.warn({ lockKey: key }, 'turn lock not obtained in time; the turn does not run');
+        throw new TurnLockTimeoutError(key);
       }
       await delay(this.retryMs);
-      if (await this.trySet(key, token)) return true;
+      if (await this.trySet(key, token)) return;
     }
   }
 }

@@ -8,10 +8,12 @@ export interface TurnLock {
    *
    * @param startReads Called once the lock is requested and before it is confirmed, so that the
    *   turn's reads share the lock's round trip. `turn` is told whether those reads can be trusted:
-   *   true when they were sent after the lock was taken; false when the lock came later (or not at
-   *   all), and the turn must read again.
+   *   true when they were sent after the lock was taken; false when the lock came later, and the
+   *   turn must read again. It is also given the lock's fencing token (Redis), which its state
+   *   write must present (src/state/turnGuard.ts).
+   * @throws TurnLockTimeoutError when the lock cannot be had in time: the turn never runs unlocked.
    */
-  run<T>(conversationKey: string, turn: (readsAreFresh: boolean) => Promise<T>, startReads?: () => void): Promise<T>;
+  run<T>(conversationKey: string, turn: (readsAreFresh: boolean, fenceToken?: string) => Promise<T>, startReads?: () => void): Promise<T>;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface TurnLock {
 export class MemoryTurnLock implements TurnLock {
   private readonly tails = new Map<string, Promise<unknown>>();
 
-  async run<T>(conversationKey: string, turn: (readsAreFresh: boolean) => Promise<T>, startReads?: () => void): Promise<T> {
+  async run<T>(conversationKey: string, turn: (readsAreFresh: boolean, fenceToken?: string) => Promise<T>, startReads?: () => void): Promise<T> {
     const previous = this.tails.get(conversationKey) ?? Promise.resolve();
     const start = (): Promise<T> => {
       startReads?.();

@@ -61,7 +61,7 @@ export interface BotProcess {
 export async function startBot(port: number, redisUrl: string, env: Record<string, string> = {}): Promise<BotProcess> {
   const child = spawn(process.execPath, [ENTRY], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), REDIS_URL: redisUrl, LOG_LEVEL: 'info', NODE_ENV: 'test', ...env },
+    env: { PATH: process.env.PATH ?? '', PORT: String(port), REDIS_URL: redisUrl, PII_KEY_SECRET: 'test-pii-key-secret-of-32-characters-or-more', LOG_LEVEL: 'info', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

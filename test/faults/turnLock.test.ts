@@ -1,6 +1,8 @@
 import { RedisKeys } from '../../src/redisKeys';
 import { RedisTurnLock } from '../../src/state/redisTurnLock';
 import { MemoryTurnLock, type TurnLock } from '../../src/state/turnLock';
+import { StoreUnavailableError } from '../../src/errors';
+import { TurnLockTimeoutError } from '../../src/state/turnGuard';
 import { useTestRedis } from '../helpers/testRedis';
 
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -95,17 +97,32 @@ describe('RedisTurnLock', () => {
     }
   });
 
-  it('runs anyway when the lock cannot be had in time, and never deletes a lock it does not own', async () => {
+  it('never runs a turn without the lock: it waits, then fails cleanly, and never deletes a lock it does not own', async () => {
     const { redis } = testRedis();
     const key = keysOf().turnLock('test:stuck');
     await redis.set(key, 'someone-else', 'PX', 10_000);
     const warnings: string[] = [];
     const lock = new RedisTurnLock(redis, keysOf(), { waitMs: 150, logger: { warn: (_o, msg) => warnings.push(msg) } });
     const started = Date.now();
-    await expect(lock.run('test:stuck', async () => 'ran')).resolves.toBe('ran');
+    let ran = false;
+    const attempt = lock.run('test:stuck', async () => {
+      ran = true;
+    });
+    await expect(attempt).rejects.toBeInstanceOf(TurnLockTimeoutError);
+    // A StoreUnavailableError: the error path keeps the conversation's state.
+    await expect(attempt).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(ran).toBe(false);
     expect(Date.now() - started).toBeGreaterThanOrEqual(100);
     expect(warnings).toHaveLength(1);
     expect(await redis.get(key)).toBe('someone-else');
+  });
+
+  it('gives the turn its fencing token: the value of the lock while the turn holds it', async () => {
+    const { redis } = testRedis();
+    const lock = new RedisTurnLock(redis, keysOf());
+    const seen = await lock.run('test:fence', async (_fresh, token) => ({ token, stored: await redis.get(keysOf().turnLock('test:fence')) }));
+    expect(seen.token).toEqual(expect.any(String));
+    expect(seen.stored).toBe(seen.token);
   });
 
   it('expires a lock left by a crashed instance', async () => {
