@@ -17,6 +17,7 @@ import { createHandoffModule, type HandoffModule } from './handoff/handoffModule
 import { publicStaff } from './console/helpdeskAuth';
 import { registerHelpdeskRoutes } from './console/helpdeskRoutes';
 import { registerEraseRoute } from './console/eraseRoute';
+import { RedisSessionStore } from './console/redisSessionStore';
 import { createFollowUp } from './followUp/followUpModule';
 import type { StaffUser } from './console/staffUsers';
 import { OpeningHoursCalendar } from './handoff/openingHours';
@@ -129,6 +130,10 @@ export function buildApp(options: AppOptions): App {
   const helpdesk = (s: Server): void =>
     registerHelpdeskRoutes(s, {
       users: options.staffUsers,
+      usersFile: config.HELPDESK_USERS_FILE,
+      sessionStore: redis ? new RedisSessionStore(redis, keys) : undefined,
+      teams: data.teams,
+      trustedProxies: config.TRUST_PROXY,
       // Local mode without a configured secret: random per start (sessions end with the process).
       sessionSecret: config.HELPDESK_SESSION_SECRET ?? randomBytes(32).toString('hex'),
       secureCookies: config.NODE_ENV === 'production',

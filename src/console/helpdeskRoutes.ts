@@ -1,8 +1,10 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { Clock } from '../clock';
+import type { ConversationRefStore } from '../handoff/conversationRefStore';
 import type { HandoffEvents } from '../handoff/handoffEvents';
 import type { HandoffQueue } from '../handoff/handoffQueue';
+import type { ProactiveSender } from '../handoff/proactive';
 import { effectivePresence, PRESENCE, type PresenceStore } from '../handoff/presenceStore';
 import type { StaffDesk } from '../handoff/staffDesk';
 import type { Messages } from '../i18n/messages';
@@ -12,8 +14,10 @@ import { registerConversationRoutes } from './conversationRoutes';
 import { streamEvents } from './eventStream';
 import { HelpdeskAuth, publicStaff } from './helpdeskAuth';
 import { LoginLimiter } from './loginLimiter';
+import { MemorySessionStore, type SessionStore } from './sessionStore';
 import { SessionManager } from './sessions';
-import type { StaffUser } from './staffUsers';
+import { StaffDirectory, type StaffUser } from './staffUsers';
+import { TeamWall } from './teamWall';
 
 /** Canned replies the console offers (`canned.<key>` in every locale). */
 export const CANNED_KEYS = ['greeting', 'oneMoment', 'askPhone', 'callbackPlanned', 'goodbye'] as const;
@@ -21,13 +25,23 @@ export const CANNED_KEYS = ['greeting', 'oneMoment', 'askPhone', 'callbackPlanne
 export interface HelpdeskDeps {
   /** Staff accounts; undefined or empty = nobody can log in (the console says so). */
   users?: readonly StaffUser[];
+  /** HELPDESK_USERS_FILE: watched, so removals and role changes apply without a restart. */
+  usersFile?: string;
   sessionSecret: string;
+  /** Where sessions live (Redis with several instances); memory when absent. */
+  sessionStore?: SessionStore;
+  /** Team of each topic and case kind (data file `teams`): the team walls. */
+  teams: Readonly<Record<string, string>>;
+  /** TRUST_PROXY: proxies whose X-Forwarded-For names the client. */
+  trustedProxies?: readonly string[];
   /** Secure cookies (production, behind HTTPS). */
   secureCookies: boolean;
   queue: HandoffQueue;
   desk: StaffDesk;
   events: HandoffEvents;
   presence: PresenceStore;
+  refs: ConversationRefStore;
+  sender: ProactiveSender;
   messages: Messages;
   clock: Clock;
   logger: Logger;
@@ -57,22 +71,29 @@ export function registerHelpdeskRoutes(server: Server, deps: HelpdeskDeps): void
     await deps.presence.set(username, { status: next, lastActive: deps.clock.now().toISOString() });
     if (next !== previous) await deps.events.publish({ type: 'presence' });
   };
+  const directory = new StaffDirectory(deps.users, (message) => logger.warn({ err: message }, 'staff file not reloaded'));
+  const sessions = new SessionManager(deps.sessionSecret, { store: deps.sessionStore ?? new MemorySessionStore(), secure: deps.secureCookies });
+  const wall = new TeamWall(deps.teams);
   const auth = new HelpdeskAuth({
-    users: deps.users,
-    sessions: new SessionManager(deps.sessionSecret, 8 * 3600, deps.secureCookies),
+    users: directory,
+    sessions,
     limiter: new LoginLimiter(deps.rateLimitStore, deps.rateLimitPrefix),
     logger,
+    wall,
+    trustedProxies: deps.trustedProxies,
     onActivity: (username) => touch(username),
   });
+  if (deps.usersFile) directory.watch(deps.usersFile, (username) => auth.revokeUser(username));
   registerConsolePage(server);
   for (const register of deps.extraRoutes ?? []) register(server, auth);
 
   server.post('/api/helpdesk/login', async (req: Request, res: Response) => auth.login(req, res));
   server.post(
     '/api/helpdesk/logout',
-    auth.guard(true, async (_req, res, { staff }) => {
+    auth.guard(true, async (_req, res, { staff, sessionId }) => {
+      await auth.logout(sessionId);
       await touch(staff.username, 'offline');
-      res.header('Set-Cookie', new SessionManager(deps.sessionSecret, 0, deps.secureCookies).clearCookie());
+      res.header('Set-Cookie', sessions.clearCookie());
       res.send(200, { ok: true });
     }),
   );
@@ -96,7 +117,7 @@ export function registerHelpdeskRoutes(server: Server, deps: HelpdeskDeps): void
       const now = deps.clock.now();
       res.send(
         200,
-        (deps.users ?? []).map((user) => ({
+        directory.list().map((user) => ({
           ...publicStaff(user),
           presence: effectivePresence(presence[user.username], now, idleMs),
           handling: active.filter((item) => item.assignee === user.username).map((item) => item.id),
@@ -119,7 +140,17 @@ export function registerHelpdeskRoutes(server: Server, deps: HelpdeskDeps): void
   );
   server.get(
     '/api/helpdesk/events',
-    auth.guard(false, async (req, res) => streamEvents(req, res, deps.events)),
+    auth.guard(false, async (req, res, who) =>
+      streamEvents(req, res, who, { events: deps.events, auth, teamOf: async (id) => (await deps.queue.get(id))?.team }),
+    ),
   );
-  registerConversationRoutes(server, auth, { queue: deps.queue, desk: deps.desk });
+  registerConversationRoutes(server, auth, {
+    ...deps,
+    wall,
+    logger,
+    staff: (username) => {
+      const user = directory.find(username);
+      return user && publicStaff(user);
+    },
+  });
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, unwatchFile, watchFile } from 'node:fs';
 import { z } from 'zod';
 import { ConfigError } from '../errors';
 
@@ -31,4 +31,57 @@ export function loadStaffUsers(path: string): StaffUser[] {
     throw new ConfigError('CONFIG_INVALID', `HELPDESK_USERS_FILE ${path}: ${issues}`);
   }
   return parsed.data;
+}
+
+/**
+ * The staff accounts as they are now: the file is read again when it changes (polled), so
+ * that removing or demoting a staff member takes effect without a restart (issue 20); whoever
+ * is gone from the file is handed to `onRemoved` (which ends their sessions).
+ */
+export class StaffDirectory {
+  private users: readonly StaffUser[];
+  private watching?: string;
+
+  constructor(
+    initial: readonly StaffUser[] | undefined,
+    private readonly onError: (message: string) => void = () => undefined,
+  ) {
+    this.users = initial ?? [];
+  }
+
+  list(): readonly StaffUser[] {
+    return this.users;
+  }
+
+  find(username: string): StaffUser | undefined {
+    return this.users.find((u) => u.username === username);
+  }
+
+  /** Replaces the accounts; resolves once the removed ones have been handed to `onRemoved`. */
+  async replace(next: readonly StaffUser[], onRemoved: (username: string) => Promise<void>): Promise<void> {
+    const removed = this.users.filter((u) => !next.some((n) => n.username === u.username)).map((u) => u.username);
+    this.users = next;
+    for (const username of removed) await onRemoved(username);
+  }
+
+  /** Polls `path` (every `intervalMs`); a file that no longer parses keeps the accounts as they were. */
+  watch(path: string, onRemoved: (username: string) => Promise<void>, intervalMs = 2_000): void {
+    if (this.watching) return;
+    this.watching = path;
+    watchFile(path, { interval: intervalMs, persistent: false }, () => {
+      let next: StaffUser[];
+      try {
+        next = loadStaffUsers(path);
+      } catch (error) {
+        this.onError((error as Error).message);
+        return;
+      }
+      void this.replace(next, onRemoved).catch((error: Error) => this.onError(error.message));
+    });
+  }
+
+  stop(): void {
+    if (this.watching) unwatchFile(this.watching);
+    this.watching = undefined;
+  }
 }

@@ -4,8 +4,8 @@ import type { AuthedHandler, HelpdeskAuth, StaffRequest } from '../console/helpd
 import { AppError } from '../errors';
 import { DeskError } from '../handoff/staffDesk';
 
-/** What the follow-up routes need of the console's auth: its session + CSRF guard. */
-export type FollowUpAuth = Pick<HelpdeskAuth, 'guard'>;
+/** What the follow-up routes need of the console's auth: its session + CSRF guard and team walls. */
+export type FollowUpAuth = Pick<HelpdeskAuth, 'guard' | 'maySeeCase' | 'requireCase'>;
 
 /** Coordinators edit partners, assign cases and see the figures; agents read and move cases on. */
 export function requireCoordinator(who: StaffRequest): void {

@@ -49,18 +49,21 @@ export function registerFollowUpRoutes(server: Server, deps: FollowUpRouteDeps):
 
   server.get(
     '/api/helpdesk/cases',
-    guarded(auth, false, async (req, res) => {
+    guarded(auth, false, async (req, res, who) => {
       const query = CaseQuerySchema.parse(req.query ?? {});
       const all = await cases.list();
-      res.send(200, { cases: queryCases(all, query), schoolYears: schoolYearsOf(all, schoolYearOf(clock.now())) });
+      // Team walls: an agent lists only the cases of their teams (issue 20).
+      const mine = all.filter((record) => auth.maySeeCase(who, record.kind));
+      res.send(200, { cases: queryCases(mine, query), schoolYears: schoolYearsOf(all, schoolYearOf(clock.now())) });
     }),
   );
 
   server.get(
     '/api/helpdesk/cases/:ref',
-    guarded(auth, false, async (req, res) => {
+    guarded(auth, false, async (req, res, who) => {
       const record = await cases.get(refOf(req.params));
       if (!record) throw new DeskError(404, 'no such case');
+      auth.requireCase(who, record.kind);
       const machine = stateMachineFor(record.kind);
       const [directory, all] = await Promise.all([partners.list(), cases.list()]);
       const suggestions = machine.partnerStatuses.length
@@ -91,6 +94,7 @@ export function registerFollowUpRoutes(server: Server, deps: FollowUpRouteDeps):
       const body = StatusBodySchema.parse(req.body ?? {});
       const current = await cases.get(reference);
       if (!current) throw new DeskError(404, 'no such case');
+      auth.requireCase(who, current.kind);
       // Dispatch is the coordinator's: choosing the partner is what prevents a double approach.
       if (stateMachineFor(current.kind).partnerStatuses.includes(body.status)) requireCoordinator(who);
       const result = await workflow.changeStatus(reference, { ...body, by: who.staff.username });
@@ -101,7 +105,11 @@ export function registerFollowUpRoutes(server: Server, deps: FollowUpRouteDeps):
   server.post(
     '/api/helpdesk/cases/:ref/notes',
     guarded(auth, true, async (req, res, who) => {
-      const record = await workflow.addNote(refOf(req.params), who.staff.username, NoteBodySchema.parse(req.body ?? {}).text);
+      const reference = refOf(req.params);
+      const current = await cases.get(reference);
+      if (!current) throw new DeskError(404, 'no such case');
+      auth.requireCase(who, current.kind);
+      const record = await workflow.addNote(reference, who.staff.username, NoteBodySchema.parse(req.body ?? {}).text);
       res.send(200, { notes: record.notes, updatedAt: record.updatedAt });
     }),
   );

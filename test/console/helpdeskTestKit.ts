@@ -17,7 +17,8 @@ export async function staffAccounts(): Promise<StaffUser[]> {
   const hash = await argon2.hash(PASSWORD, { type: argon2.argon2id });
   return [
     { username: 'ann', name: 'Ann', passwordHash: hash, role: 'agent', teams: ['cmp'], languages: ['nl', 'en'] },
-    { username: 'bert', name: 'Bert', passwordHash: hash, role: 'agent', teams: ['laptop-desk'], languages: ['nl', 'ber'] },
+    // Bert works for cmp too: he and Ann race for the same conversations (team walls, issue 20).
+    { username: 'bert', name: 'Bert', passwordHash: hash, role: 'agent', teams: ['laptop-desk', 'cmp'], languages: ['nl', 'ber'] },
   ];
 }
 

@@ -9,7 +9,9 @@ import { FixedClock } from '../fakes/fixedClock';
 /**
  * The role table of the staff API (CONTRACT.md "Staff API"), as one table: every route, what an
  * agent and a coordinator get. A route added without a row here fails the coverage test below.
- * "own" = claimed by the caller; "other" = claimed by another agent (bert).
+ * "own" = claimed by the caller; "other" = claimed by another agent (bert). The team dimension:
+ * every conversation and case here is team cmp's (ann, bert); lea works for leerrecht only and
+ * gets 403 on each of them (issue 20), whatever an agent of the team would get.
  */
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 interface Ctx {
@@ -32,6 +34,9 @@ interface Row {
   coordinator: number;
   stream?: boolean;
 }
+
+/** Routes about one conversation or one case: behind the team wall. */
+const walled = (row: Row): boolean => /^\/(conversations|cases)\/:/.test(row.route);
 
 const PARTNER = { name: 'Huiswerkklas Test', kind: 'school-support', offers: ['practicalNeeds'], area: ['Mechelen'], languages: ['nl'], contacts: [] };
 const fixed = (path: string, body?: unknown) => async () => ({ path, body });
@@ -92,7 +97,12 @@ describe('staff API role table (agent, coordinator, no session, no CSRF token)',
 
   beforeAll(async () => {
     const [ann, bert] = await staffAccounts();
-    staff = [ann!, bert!, { ...ann!, username: 'cora', name: 'Cora', role: 'coordinator', teams: ['cmp', 'laptop-desk'] }];
+    staff = [
+      ann!,
+      bert!,
+      { ...ann!, username: 'cora', name: 'Cora', role: 'coordinator', teams: ['cmp', 'laptop-desk'] },
+      { ...ann!, username: 'lea', name: 'Lea', teams: ['leerrecht'] },
+    ];
     await connector.start();
     instance = await startInstance({ staffUsers: staff, clock });
   });
@@ -186,6 +196,54 @@ describe('staff API role table (agent, coordinator, no session, no CSRF token)',
     const cora = await actor(row, 'cora');
     const { path, body } = await row.prepare(ctx, cora, await login('bert'));
     expect(await statusOf(cora, row, path, body)).toBe(row.coordinator);
+  });
+
+  it.each(rows)('%s: agent of another team', async (_name, row) => {
+    const lea = await actor(row, 'lea');
+    // What the route acts on is prepared as for bert (team cmp); lea then asks for it.
+    const bert = await login('bert');
+    const { path, body } = await row.prepare(ctx, walled(row) ? bert : lea, bert);
+    expect(await statusOf(lea, row, path, body)).toBe(walled(row) ? 403 : row.agent);
+  });
+
+  it('should list only the own teams\' conversations and cases to an agent, all to a coordinator', async () => {
+    const id = await ctx.waiting();
+    const reference = await ctx.newCase();
+    const ids = async (who: string, path: string): Promise<string[]> => {
+      const json = (await (await call(await login(who), 'GET', path)).json()) as { id: string }[] | { cases: { reference: string }[] };
+      return Array.isArray(json) ? json.map((row) => row.id) : json.cases.map((c) => c.reference);
+    };
+    expect(await ids('ann', '/queue')).toContain(id);
+    expect(await ids('lea', '/queue')).not.toContain(id);
+    expect(await ids('cora', '/queue')).toContain(id);
+    expect(await ids('ann', '/cases')).toContain(reference);
+    expect(await ids('lea', '/cases')).not.toContain(reference);
+    expect(await ids('cora', '/cases')).toContain(reference);
+  });
+
+  it('should refuse a transfer to a colleague outside the conversation\'s team', async () => {
+    const ann = await login('ann');
+    const id = await ctx.claimed(ann);
+    expect((await call(ann, 'POST', `/conversations/${id}/transfer`, { to: 'lea' })).status).toBe(400);
+    expect((await call(ann, 'POST', `/conversations/${id}/transfer`, { to: 'bert' })).status).toBe(200);
+  });
+
+  it('should close a crisis conversation as abusive only with a note, and tell the user the chat ended', async () => {
+    const id = `roles-crisis-${(n += 1)}`;
+    await post(`${instance.url}/api/messages`, messageActivity(connector.url, id, 'hallo'));
+    await post(`${instance.url}/api/messages`, messageActivity(connector.url, id, 'ik wil dood'));
+    const key = conversationKey({ channelId: 'test', conversation: { id } as never });
+    for (let i = 0; i < 100 && (await instance.app.handoff.queue.get(key))?.priority !== 'crisis'; i += 1) await new Promise((r) => setTimeout(r, 20));
+    const ann = await login('ann');
+    expect((await call(ann, 'POST', `/conversations/${key}/claim`)).status).toBe(200);
+    expect((await call(ann, 'POST', `/conversations/${key}/close`, { outcome: 'abusive' })).status).toBe(400);
+    expect((await instance.app.handoff.queue.get(key))?.state).toBe('staff');
+    const before = connector.texts(id).length;
+    expect((await call(ann, 'POST', `/conversations/${key}/close`, { outcome: 'abusive', note: 'scheldwoorden, geen crisis' })).status).toBe(200);
+    await connector.waitFor(() => connector.texts(id).length > before);
+    expect(connector.texts(id).slice(before)).toContain('Bedankt voor uw gesprek met het Centraal Meldpunt.');
+    const transcript = await instance.app.handoff.queue.transcript(key);
+    expect(transcript.some((line) => line.from === 'note' && line.text === 'scheldwoorden, geen crisis')).toBe(true);
   });
 
   it.each(rows.filter(([, row]) => row.method !== 'GET'))('%s: 403 without the X-CSRF-Token header', async (_name, row) => {
