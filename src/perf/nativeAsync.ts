@@ -13,9 +13,11 @@ import { parse, type Node } from 'acorn';
  * costs old-space garbage and a longer major collection (README, Performance). Native async
  * functions cost neither. The rewrite is safe because TypeScript emits `yield` here only for
  * `await` with the operand already at unary precedence (or parenthesised), and a generator body
- * cannot hide a `yield` in a nested arrow. A file with a body that uses `yield*` is left as it was.
+ * cannot hide a `yield` in a nested arrow. It fails safe (issue 20): a file loads as shipped
+ * when a body uses `yield*`, when its `__awaiter` helper is missing or not TypeScript's (an
+ * async body handed to another helper would break), or when the rewritten text does not parse.
  *
- * @returns The rewritten source, or `undefined` when there is nothing to rewrite.
+ * @returns The rewritten source, or `undefined` when there is nothing (safe) to rewrite.
  */
 export function toNativeAsync(source: string): { source: string; functions: number } | undefined {
   if (!source.includes('__awaiter(')) return undefined;
@@ -23,10 +25,12 @@ export function toNativeAsync(source: string): { source: string; functions: numb
   let helper: Edit | undefined;
   let functions = 0;
   let leftAsShipped = 0;
-  const program = parse(source, { ecmaVersion: 'latest', sourceType: 'script', allowReturnOutsideFunction: true, allowHashBang: true });
+  const program = parse(source, PARSE_OPTIONS);
+  let helpers = 0;
   visit(program as unknown as AnyNode, (node) => {
     if (isHelperDeclaration(node)) {
-      helper = { start: node.init.start, end: node.init.end, text: NATIVE_HELPER };
+      helpers += 1;
+      if (isTypeScriptHelper(source.slice(node.init.start, node.init.end))) helper = { start: node.init.start, end: node.init.end, text: NATIVE_HELPER };
       return false;
     }
     const body = awaiterBody(node);
@@ -46,12 +50,35 @@ export function toNativeAsync(source: string): { source: string; functions: numb
   // A body left as a generator needs the original helper, which cannot run async bodies: then
   // the whole file loads as shipped.
   if (leftAsShipped > 0) return undefined;
-  if (helper) edits.push(helper);
+  // Async bodies need the helper replaced: exactly one, and the one TypeScript emits.
+  if (!helper || helpers !== 1) return undefined;
+  edits.push(helper);
   let rewritten = source;
   for (const edit of edits.sort((a, b) => b.start - a.start)) {
     rewritten = rewritten.slice(0, edit.start) + edit.text + rewritten.slice(edit.end);
   }
+  try {
+    parse(rewritten, PARSE_OPTIONS);
+  } catch {
+    return undefined;
+  }
   return { source: rewritten, functions };
+}
+
+const PARSE_OPTIONS = { ecmaVersion: 'latest', sourceType: 'script', allowReturnOutsideFunction: true, allowHashBang: true } as const;
+
+/**
+ * TypeScript's `__awaiter` (tsc 2.x to 5.x, whitespace aside): `(this && this.__awaiter) ||
+ * function (thisArg, _arguments, P, generator) {…}` stepping the generator with `generator.next`.
+ */
+function isTypeScriptHelper(text: string): boolean {
+  const compact = text.replace(/\s+/g, ' ');
+  return (
+    /^\(this && this\.__awaiter\) \|\| function \(thisArg, _arguments, P, generator\) \{/.test(compact) &&
+    compact.includes('new (P || (P = Promise))') &&
+    compact.includes('generator.apply(thisArg, _arguments || [])') &&
+    compact.includes('generator.next(')
+  );
 }
 
 /** The helper, for bodies that are async functions now: `this` and the arguments as TypeScript passes them. */
