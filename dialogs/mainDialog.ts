@@ -7,33 +7,36 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { getTurnLocale } from '../src/i18n/turnLocale';
-import { ASK_DIALOG, type AskOptions } from './shared/askDialog';
+import { ASK_DIALOG, type AskOptions, type ChoiceSpec } from './shared/askDialog';
 import type { DialogDeps } from './shared/dialogDeps';
 import { isFormOutcome, type FormOutcome } from './shared/formOutcome';
 import type { GlobalCommand } from './shared/globalCommands';
 import { InterruptibleDialog } from './shared/interruptibleDialog';
 import { LANGUAGE_DIALOG } from './shared/languageDialog';
 import { STATUS_DIALOG } from './shared/statusDialog';
+import type { FormRegistration } from '../src/forms/formRegistration';
+import { FORMS } from './forms';
 
 export const MAIN_DIALOG = 'mainDialog';
 const MENU_STEPS = 'menuSteps';
 
-/** Menu options in the order parents see them. */
-export const MENU_OPTIONS = [
-  'registration',
-  'laptop',
-  'concern',
-  'wellbeing',
-  'person',
-  'status',
-  'language',
-  'support',
-  'schoolBill',
+/** Menu options that are not forms, with their place among the forms' `menuOrder`. */
+const BUILT_IN_OPTIONS = [
+  { name: 'person', menuOrder: 5 },
+  { name: 'status', menuOrder: 6 },
+  { name: 'language', menuOrder: 7 },
 ] as const;
-export type MenuOption = (typeof MENU_OPTIONS)[number];
 
-/** Menu options that start a form, mapped to the form dialog (absent = not built yet). */
-export type FormDialogs = Partial<Record<MenuOption, Dialog>>;
+/** The form dialogs the menu may start, by form name (absent = not built in this bot). */
+export type FormDialogs = Partial<Record<string, Dialog>>;
+
+/** The menu in the order parents see it: the registry's forms and the built-in options. */
+export function menuOptions(registry: readonly Pick<FormRegistration, 'name' | 'menuOrder' | 'menuLabelKey'>[]): ChoiceSpec[] {
+  const options: { name: string; menuOrder?: number; menuLabelKey?: string }[] = [...registry.filter((f) => f.menuOrder !== undefined), ...BUILT_IN_OPTIONS];
+  return options
+    .sort((a, b) => a.menuOrder! - b.menuOrder!)
+    .map((o) => ({ value: o.name, labelKey: o.menuLabelKey ?? `menu.options.${o.name}` }));
+}
 
 export interface MainDialogOptions {
   /** Ask the language first (no saved choice, and the channel's locale is not supported). */
@@ -47,14 +50,19 @@ export interface MainDialogOptions {
  * form ended (a hand-off request goes to the hand-off service).
  */
 export class MainDialog extends InterruptibleDialog {
+  protected override readonly keepsDraftOfNestedForms = false;
   protected readonly topic = 'general';
   protected readonly helpKey = 'menu.help';
+
+  private readonly menu: ChoiceSpec[];
 
   constructor(
     deps: DialogDeps,
     private readonly forms: FormDialogs = {},
+    registry: readonly FormRegistration[] = FORMS,
   ) {
     super(MAIN_DIALOG, deps);
+    this.menu = menuOptions(registry);
     for (const form of Object.values(forms)) if (form) this.addDialog(form);
     this.addDialog(
       new WaterfallDialog(MENU_STEPS, [
@@ -77,14 +85,14 @@ export class MainDialog extends InterruptibleDialog {
     const options: AskOptions = {
       kind: 'choice',
       textKey: step.options?.again ? 'menu.again' : 'menu.prompt',
-      choices: MENU_OPTIONS.map((value) => ({ value, labelKey: `menu.options.${value}` })),
+      choices: this.menu,
     };
     return step.beginDialog(ASK_DIALOG, options);
   }
 
   /** Start what was chosen. */
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const choice = step.result as MenuOption;
+    const choice = String(step.result);
     const form = this.forms[choice];
     if (form) return step.beginDialog(form.id);
     switch (choice) {

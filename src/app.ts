@@ -3,7 +3,12 @@ import type Redis from 'ioredis';
 import type { Server } from 'restify';
 import { MainDialog } from '../dialogs/mainDialog';
 import type { DialogDeps } from '../dialogs/shared/dialogDeps';
-import { buildFormDialogs } from '../dialogs/formDialogs';
+import { buildMenuForms, FORMS } from '../dialogs/forms';
+import type { FormEntry } from '../dialogs/shared/defineForm';
+import { CASE_PREFIXES, registerCaseKinds } from './cases/caseRecord';
+import { registerFormsRoute } from './console/formsRoute';
+import { stateMachineFor } from './followUp/caseStateMachines';
+import { prefixesOf } from './forms/formRegistration';
 import { createAdapter } from './adapter';
 import { processActivityRequest } from './activityRequest';
 import { HelplineBot, type TurnInterceptor } from './bot';
@@ -60,6 +65,8 @@ export interface AppOptions {
   keyPrefix?: string;
   /** Helpdesk staff accounts (HELPDESK_USERS_FILE, read by index.ts); none = nobody can log in. */
   staffUsers?: StaffUser[];
+  /** The form registry (default FORMS): menu, reference prefixes, the console's forms API. */
+  forms?: readonly FormEntry[];
 }
 
 /** Everything built, for the composition root and for end-to-end tests. */
@@ -95,7 +102,10 @@ export function buildApp(options: AppOptions): App {
   const handoffModule = createHandoffModule({ redis, keys, messages, data, hours, clock, logger, appId, staff });
   const handoff: HandoffRequester = handoffModule.service;
   const followUp = createFollowUp({ redis, keys, cases, clock, messages, sender: handoffModule.sender, data, logger, wellbeing: anonymous });
-  const caseService = new CaseService(cases, clock, (ids) => followUp.partnerNames(ids));
+  const forms = options.forms ?? FORMS;
+  const prefixes = { ...CASE_PREFIXES, ...prefixesOf(forms) };
+  registerCaseKinds(Object.keys(prefixes));
+  const caseService = new CaseService(cases, clock, (ids) => followUp.partnerNames(ids), prefixes);
   const handoffTraces = new HandoffTraces(handoffModule.queue, handoffModule.refs);
   const eraser = new UserDataEraser(caseService, redis ? [new RedisConversationTraces(redis, keys), handoffTraces] : [handoffTraces], { store: cases, clock });
   const services: FormServices = {
@@ -116,7 +126,7 @@ export function buildApp(options: AppOptions): App {
   const bot = new HelplineBot({
     conversationState,
     userState,
-    mainDialog: new MainDialog(deps, buildFormDialogs(deps)),
+    mainDialog: new MainDialog(deps, buildMenuForms(deps, forms), forms),
     messages,
     dedupe,
     logger: logger.child('bot'),
@@ -143,7 +153,11 @@ export function buildApp(options: AppOptions): App {
       logger,
       rateLimitStore: redis,
       rateLimitPrefix: keys.console('login'),
-      extraRoutes: [(s2, auth) => followUp.register(s2, auth), (s2, auth) => registerEraseRoute(s2, auth, { cases, eraser, storage })],
+      extraRoutes: [
+        (s2, auth) => registerFormsRoute(s2, auth, { forms, messages, statusesOf: (kind) => stateMachineFor(kind).statuses }),
+        (s2, auth) => followUp.register(s2, auth),
+        (s2, auth) => registerEraseRoute(s2, auth, { cases, eraser, storage }),
+      ],
     });
   const run = (context: Parameters<HelplineBot['run']>[0]): Promise<void> => bot.run(context);
   const directLine = new DirectLineEmulator({

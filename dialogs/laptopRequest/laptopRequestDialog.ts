@@ -2,7 +2,7 @@ import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } fro
 import { normalizeText } from '../../src/i18n/normalize';
 import type { DialogDeps } from '../shared/dialogDeps';
 import type { FormOutcome } from '../shared/formOutcome';
-import { caseOriginOf } from '../registrationHelp/caseOrigin';
+import { caseOriginOf } from '../shared/caseOrigin';
 import { LaptopRequestSchema, type LaptopRequest } from './laptopRequest.schema';
 import { LaptopScreeningForm, NOT_ELIGIBLE_STEPS, type LaptopDraft } from './laptopScreeningForm';
 

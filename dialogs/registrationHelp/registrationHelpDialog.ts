@@ -12,7 +12,7 @@ import type { DialogDeps } from '../shared/dialogDeps';
 import type { FormOutcome } from '../shared/formOutcome';
 import type { GlobalCommand } from '../shared/globalCommands';
 import { InterruptibleDialog } from '../shared/interruptibleDialog';
-import { CallbackDialog, CALLBACK_DIALOG } from './callbackDialog';
+import { CALLBACK_FORM } from '../callback/callbackForm';
 import { formatMoment, levelOf, registrationFacts, SITUATIONS, type Situation } from './registrationContent';
 
 export const REGISTRATION_HELP_DIALOG = 'registrationHelpDialog';
@@ -43,7 +43,7 @@ export class RegistrationHelpDialog extends InterruptibleDialog {
 
   constructor(deps: DialogDeps) {
     super(REGISTRATION_HELP_DIALOG, deps);
-    this.addDialog(new CallbackDialog(deps));
+    this.addDialog(CALLBACK_FORM.build(deps));
     this.addDialog(new LaptopRequestDialog(deps));
     this.addDialog(new WaterfallDialog(SITUATION_STEPS, [this.situationStep.bind(this), this.explainStep.bind(this)]));
     this.addDialog(
@@ -107,7 +107,7 @@ export class RegistrationHelpDialog extends InterruptibleDialog {
         await step.context.sendActivity(t('registrationHelp.explain.result', facts.helpdesk));
         return step.replaceDialog(FOLLOW_UP_STEPS, step.options);
       case 'callback':
-        return step.beginDialog(CALLBACK_DIALOG, { situation });
+        return step.beginDialog(CALLBACK_FORM.name, { situation, topic: this.topic });
       case 'talkNow':
         return step.endDialog({
           outcome: 'handoff',
@@ -137,13 +137,13 @@ export class RegistrationHelpDialog extends InterruptibleDialog {
     if (command.kind !== 'person' || hours.isOpen(clock.now())) return super.onCommand(innerDc, command);
     const locale = getTurnLocale(innerDc.context, this.deps.messages.defaultLocale);
     await innerDc.context.sendActivity(this.deps.messages.t(locale, 'registrationHelp.closedCallback', { hours: hours.summary() }));
-    if (innerDc.activeDialog?.id === CALLBACK_DIALOG) {
+    if (innerDc.activeDialog?.id === CALLBACK_FORM.name) {
       await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
     }
     const situation = (innerDc.stack[0]?.state as { options?: Partial<FollowUpOptions> } | undefined)?.options?.situation;
     await innerDc.cancelAllDialogs();
-    return innerDc.beginDialog(CALLBACK_DIALOG, { situation });
+    return innerDc.beginDialog(CALLBACK_FORM.name, { situation, topic: this.topic });
   }
 
   /** The explanation for a situation, as a few short messages. */

@@ -254,9 +254,10 @@ export class AskDialog extends Dialog<AskOptions> {
     return answer;
   }
 
-  /** A confirmation's options by meaning: a clear yes selects the option that `means` yes. */
+  /** A confirmation's options by meaning: a clear yes or a no selects the option that means it. */
   private confirmedChoice(choices: readonly ChoiceSpec[], locale: string, text: string): string | undefined {
     const reading = readYesNo(text, answerLexicon(this.messages, locale));
+    if (reading.answer === 'no') return choices.find((c) => c.means === 'no')?.value;
     return reading.answer === 'yes' && reading.clear ? choices.find((c) => c.means === 'yes')?.value : undefined;
   }
 

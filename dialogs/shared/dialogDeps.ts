@@ -3,9 +3,15 @@ import type { DialogInstance } from 'botbuilder-dialogs';
 import type { FormServices } from '../../src/forms/formServices';
 import type { Messages } from '../../src/i18n/messages';
 
-/** A form left for the menu: its inner dialog stack, restored when the user comes back. */
+/**
+ * A form left for the menu. Declared forms keep `{ answers, version }` (stable across deploys:
+ * a changed form re-asks only what is missing or no longer valid); older forms their inner
+ * dialog stack.
+ */
 export interface Draft {
   stack: DialogInstance[];
+  answers?: Record<string, unknown>;
+  version?: number;
   savedAt: string;
 }
 

@@ -9,7 +9,7 @@ import {
 import type { HandoffRequest } from '../../src/forms/formServices';
 import { getTurnLocale } from '../../src/i18n/turnLocale';
 import { AskDialog } from './askDialog';
-import type { DialogDeps } from './dialogDeps';
+import type { DialogDeps, Draft } from './dialogDeps';
 import { EraseDialog, ERASE_DIALOG } from './eraseDialog';
 import type { FormOutcome } from './formOutcome';
 import { detectGlobalCommand, type GlobalCommand } from './globalCommands';
@@ -29,6 +29,8 @@ import { StatusDialog, STATUS_DIALOG } from './statusDialog';
  * its own "help" with its own help text.
  */
 export abstract class InterruptibleDialog extends ComponentDialog {
+  /** A form keeps the draft when "menu" is typed in a form nested in it; the menu itself does not. */
+  protected readonly keepsDraftOfNestedForms: boolean = true;
   /** Topic used when this dialog hands the conversation to a person (team routing). */
   protected abstract readonly topic: string;
   /** Locale key of this dialog's help text. */
@@ -56,17 +58,39 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       return innerDc.beginDialog(RESUME_DIALOG, {
         stack: draft.stack,
         startDialogId: this.initialDialogId,
-        startOptions: options,
+        startOptions: this.startOptions(options),
+        continueOptions: draft.answers ? this.continueOptions(draft, options) : undefined,
       });
     }
-    return super.onBeginDialog(innerDc, options);
+    return super.onBeginDialog(innerDc, this.startOptions(options));
+  }
+
+  /** Options of the first inner dialog when the form starts afresh (declared forms wrap them). */
+  protected startOptions(options: object | undefined): object | undefined {
+    return options;
+  }
+
+  /** Options that restart the form from a `{ answers, version }` draft (declared forms). */
+  protected continueOptions(_draft: Draft, options: object | undefined): object | undefined {
+    return options;
+  }
+
+  /** What a draft keeps of this form: by default the inner dialog stack. */
+  protected draftOf(innerDc: DialogContext): Omit<Draft, 'savedAt'> {
+    return { stack: structuredClone(innerDc.stack) };
   }
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const active = innerDc.activeDialog ? this.findDialog(innerDc.activeDialog.id) : undefined;
-    if (active instanceof InterruptibleDialog) return super.onContinueDialog(innerDc);
-
     const { activity } = innerDc.context;
+    if (active instanceof InterruptibleDialog) {
+      // "menu" in a form inside a form (a call-back inside the registration help): the outer
+      // form keeps the draft, so choosing it again in the menu offers to resume (the whole stack).
+      const nestedMenu = this.keepsDraftOfNestedForms && activity.type === ActivityTypes.Message && typeof activity.text === 'string'
+        && detectGlobalCommand(this.deps.messages, activity.text)?.kind === 'menu';
+      if (!nestedMenu) return super.onContinueDialog(innerDc);
+    }
+
     if (activity.type === ActivityTypes.Message && typeof activity.text === 'string') {
       const command = detectGlobalCommand(this.deps.messages, activity.text);
       if (command) {
@@ -168,7 +192,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const profile = await this.deps.userProfile.get(innerDc.context, {});
     profile.drafts = {
       ...profile.drafts,
-      [this.id]: { stack: structuredClone(innerDc.stack), savedAt: this.deps.services.clock.now().toISOString() },
+      [this.id]: { ...this.draftOf(innerDc), savedAt: this.deps.services.clock.now().toISOString() },
     };
     await this.deps.userProfile.set(innerDc.context, profile);
   }

@@ -7,6 +7,8 @@ export interface ResumeOptions {
   stack: DialogInstance[];
   startDialogId: string;
   startOptions?: object;
+  /** Declared forms: the start dialog begins again with these (the draft's answers). */
+  continueOptions?: object;
 }
 
 /**
@@ -38,6 +40,7 @@ export class ResumeDialog extends Dialog<ResumeOptions> {
       await dc.repromptDialog();
       return Dialog.EndOfTurn;
     }
+    if (result === 'continue' && state.continueOptions) return dc.replaceDialog(state.startDialogId, state.continueOptions);
     return dc.replaceDialog(state.startDialogId, state.startOptions);
   }
 }

@@ -1,15 +1,33 @@
 import { z } from 'zod';
 
-/** Kinds of cases the bot creates, with the prefix of their reference (LAP-7K3Q9). */
-export const CASE_PREFIXES = {
+/**
+ * Kinds of cases stored before the form registry, with the prefix of their reference
+ * (LAP-7K3Q9). New kinds come from the forms that file them (`FormRegistration.case`); the
+ * composition root passes both to CaseService. `registration-help` (REG) is no longer created
+ * (call-backs are `callback` cases now) but stays readable.
+ */
+export const CASE_PREFIXES: Readonly<Record<string, string>> = {
   'registration-help': 'REG',
   'laptop-request': 'LAP',
   'pupil-concern': 'ZRG',
   'school-bill': 'SCH',
   callback: 'CBK',
-} as const;
-export type CaseKind = keyof typeof CASE_PREFIXES;
-export const CaseKindSchema = z.enum(Object.keys(CASE_PREFIXES) as [CaseKind, ...CaseKind[]]);
+};
+/** A case kind: a form's stored kind (`laptop-request`, `callback`, a declared form's name). */
+export type CaseKind = string;
+export const CaseKindSchema = z.string().regex(/^[a-z][a-zA-Z-]{1,40}$/);
+
+/**
+ * The kinds this process knows: the older ones and those of the registry's forms, added by the
+ * composition root. Kept per process (not per store) because the console's query schema, a
+ * module-level constant, refuses a kind no form files (`?kind=nonsense` → 400).
+ */
+const knownKinds = new Set(Object.keys(CASE_PREFIXES));
+export function registerCaseKinds(kinds: Iterable<string>): void {
+  for (const kind of kinds) knownKinds.add(kind);
+}
+/** A kind some form files (for filters and checks at the edges). */
+export const KnownCaseKindSchema = CaseKindSchema.refine((kind) => knownKinds.has(kind), 'unknown case kind');
 
 /** Statuses after which a case no longer blocks a duplicate (a new request may be made). */
 export const FINAL_STATUSES = ['closed', 'returned', 'rejected'];

@@ -46,6 +46,8 @@ export class CaseService {
     private readonly clock: Clock,
     /** Partner names by id (the follow-up partner directory); none known without it. */
     private readonly partnerNames: (ids: readonly string[]) => Promise<string[]> = async () => [],
+    /** Reference prefix by case kind: the registry's forms plus the older kinds. */
+    private readonly prefixes: Readonly<Record<string, string>> = CASE_PREFIXES,
   ) {}
 
   async submit(request: SubmitRequest): Promise<SubmitResult> {
@@ -69,9 +71,11 @@ export class CaseService {
         return { reference: existing.reference, duplicate: true, sameOwner };
       }
     }
+    const prefix = this.prefixes[request.kind];
+    if (!prefix) throw new AppError('CASE_KIND_UNKNOWN', `CaseService.submit(): no form files "${request.kind}" cases`);
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const record: CaseRecord = {
-        reference: newReference(CASE_PREFIXES[request.kind]),
+        reference: newReference(prefix),
         kind: request.kind,
         status: 'new',
         createdAt: now,

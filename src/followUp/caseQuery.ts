@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { CaseKindSchema, type CaseRecord } from '../cases/caseRecord';
+import { KnownCaseKindSchema, type CaseRecord } from '../cases/caseRecord';
 import { caseFacts } from './caseFacts';
 
 /** The console's case filters (query string of GET /api/helpdesk/cases). */
 export const CaseQuerySchema = z.object({
-  kind: CaseKindSchema.optional(),
+  kind: KnownCaseKindSchema.optional(),
   status: z.string().max(40).optional(),
   schoolYear: z.string().regex(/^\d{4}-\d{4}$/).optional(),
   partner: z.string().max(60).optional(),

@@ -82,6 +82,9 @@ const SCHOOL_BILL: Table = {
   outcomeStatuses: ['rejected', 'closed'],
 };
 
+/** A form's own cases without a table of their own: taken up, then closed with an outcome. */
+const DEFAULT_TABLE: Table = CALL_BACK;
+
 const TABLES: Record<CaseKind, Table> = {
   'pupil-concern': PUPIL_CONCERN,
   'laptop-request': LAPTOP_REQUEST,
@@ -103,12 +106,12 @@ function build(kind: CaseKind, table: Table): StateMachine {
 }
 
 const MACHINES = Object.fromEntries(
-  (Object.keys(TABLES) as CaseKind[]).map((kind) => [kind, build(kind, TABLES[kind])]),
+  Object.entries(TABLES).map(([kind, table]) => [kind, build(kind, table)]),
 ) as Record<CaseKind, StateMachine>;
 
-/** The status machine of a case kind. */
+/** The status machine of a case kind (a new form's kind: the default one). */
 export function stateMachineFor(kind: CaseKind): StateMachine {
-  return MACHINES[kind];
+  return MACHINES[kind] ?? build(kind, DEFAULT_TABLE);
 }
 
 /** Every status of every kind (the console's filter list and the locale parity check). */

@@ -1,5 +1,5 @@
 import { LaptopRequestSchema } from '../../dialogs/laptopRequest/laptopRequest.schema';
-import { RegistrationHelpSchema } from '../../dialogs/registrationHelp/registrationHelp.schema';
+import { CallbackSchema } from '../../dialogs/callback/callbackForm';
 import { CaseRecordSchema } from '../../src/cases/caseRecord';
 import { RedisCaseStore } from '../../src/cases/redisCaseStore';
 import { RedisKeys } from '../../src/redisKeys';
@@ -15,7 +15,7 @@ describe('form cases in Redis (integration)', () => {
     await answer(bot, PARENT_GIFT);
     const lap = /LAP-[0-9A-Z]{5}/.exec(await bot.sayText('ja'))![0];
     await answer(bot, ['1', '3', '4', 'Fatima', '0471 22 33 44', '4', '2']);
-    const reg = /REG-[0-9A-Z]{5}/.exec(await bot.sayText('ja'))![0];
+    const reg = /CBK-[0-9A-Z]{5}/.exec(await bot.sayText('ja'))![0];
 
     // A second store instance (another bot instance) reads what the first wrote.
     const reader = new RedisCaseStore(testRedis().redis, keys);
@@ -30,13 +30,14 @@ describe('form cases in Redis (integration)', () => {
     expect(laptop.conversationRef).toMatchObject({ conversation: { id: 'conv-1' } });
     expect(LaptopRequestSchema.parse(laptop.data)).toEqual(laptop.data);
     const callback = (await reader.get(reg))!;
-    expect(RegistrationHelpSchema.parse(callback.data)).toEqual({
-      request: 'callback',
+    expect(CallbackSchema.parse(callback.data)).toEqual({
+      topic: 'registration-help',
       situation: 'secondary',
       name: 'Fatima',
       phone: '+32471223344',
       language: 'ar',
-      moment: 'afternoon',
+      // The second opening day offered: Tuesday 24 November, 09:00 Brussels.
+      slot: '2026-11-24T08:00:00.000Z',
     });
     expect((await reader.listByOwner(laptop.ownerKey)).map((c) => c.reference).sort()).toEqual([lap, reg].sort());
 

@@ -1,9 +1,9 @@
-import { buildFormDialogs } from '../../dialogs/formDialogs';
+import { buildMenuForms } from '../../dialogs/forms';
 import { BotHarness, type BotHarnessOptions } from '../helpers/botHarness';
 
 /** A bot with the real forms, joined and at the menu. */
 export async function laptopBot(options: BotHarnessOptions = {}): Promise<BotHarness> {
-  const bot = new BotHarness({ locale: 'nl', forms: buildFormDialogs, ...options });
+  const bot = new BotHarness({ locale: 'nl', forms: buildMenuForms, ...options });
   await bot.join();
   return bot;
 }

@@ -1,5 +1,5 @@
 import { MemoryStorage } from 'botbuilder';
-import { RegistrationHelpSchema } from '../../dialogs/registrationHelp/registrationHelp.schema';
+import { CallbackSchema } from '../../dialogs/callback/callbackForm';
 import { registrationCycle, registrationFacts } from '../../dialogs/registrationHelp/registrationContent';
 import { MemoryCaseStore } from '../../src/cases/memoryCaseStore';
 import { FixedClock } from '../fakes/fixedClock';
@@ -107,9 +107,10 @@ describe('RegistrationHelpDialog', () => {
   });
 
   it.each([
-    ['nl', ['Fatima El Amrani', '0470 11 22 33', '4', '3'], 'ja', 'Uw terugbelvraag is genoteerd', 'ar', 'evening'],
-    ['en', ['John Smith', '+32 470 99 88 77', 'English', 'morning'], 'yes', 'Your call-back request is noted', 'en', 'morning'],
-  ])('%s: books a call-back as a registration-help case with a REG reference', async (locale, answers, yes, expected, language, moment) => {
+    // The call-back is offered on the next opening days only (issue #17: a declared form, CBK-).
+    ['nl', ['Fatima El Amrani', '0470 11 22 33', '4', '3'], 'ja', 'Uw terugbelvraag is genoteerd', 'ar', '2026-11-25T08:00:00.000Z'],
+    ['en', ['John Smith', '+32 470 99 88 77', 'English', '1'], 'yes', 'Your call-back request is noted', 'en', '2026-11-23T09:00:00.000Z'],
+  ])('%s: books a call-back as a callback case with a CBK reference', async (locale, answers, yes, expected, language, slot) => {
     const bot = await formsBot({ locale });
     await answer(bot, ['1', '2']);
     expect(await bot.sayText('4')).toMatch(/Wat is uw naam\?|What is your name\?/);
@@ -117,12 +118,12 @@ describe('RegistrationHelpDialog', () => {
     expect(confirm).toContain(answers[0]!);
     const text = await bot.sayText(yes);
     expect(text).toContain(expected);
-    const reference = /REG-[0-9A-Z]{5}/.exec(text)?.[0];
-    const [record] = await bot.world.caseStore.list({ kind: 'registration-help' });
+    const reference = /CBK-[0-9A-Z]{5}/.exec(text)?.[0];
+    const [record] = await bot.world.caseStore.list({ kind: 'callback' });
     expect(record?.reference).toBe(reference);
     expect(record?.locale).toBe(locale);
     expect(record?.conversationRef).toBeDefined();
-    expect(RegistrationHelpSchema.parse(record!.data)).toMatchObject({ request: 'callback', situation: 'primary', name: answers[0], language, moment });
+    expect(CallbackSchema.parse(record!.data)).toMatchObject({ topic: 'registration-help', situation: 'primary', name: answers[0], language, slot });
     expect(bot.world.handoff.requests).toHaveLength(1);
     expect(bot.world.handoff.requests[0]).toMatchObject({ topic: 'registration-help', reason: 'callback' });
     expect(bot.world.handoff.requests[0]?.formData?.reference).toBe(reference);
@@ -131,7 +132,7 @@ describe('RegistrationHelpDialog', () => {
   it('nl: a second call-back with the same phone gives the open reference', async () => {
     const bot = await formsBot({ locale: 'nl' });
     await answer(bot, ['1', '2', '4', 'An', '0470 11 22 33', '1', '1']);
-    const first = /REG-[0-9A-Z]{5}/.exec(await bot.sayText('ja'))![0];
+    const first = /CBK-[0-9A-Z]{5}/.exec(await bot.sayText('ja'))![0];
     await answer(bot, ['1', '2', '4', 'An', '0470 11 22 33', '1', '2']);
     expect(await bot.sayText('ja')).toContain(`U heeft al een open terugbelvraag: ${first}`);
     expect(await bot.world.caseStore.list()).toHaveLength(1);
@@ -190,7 +191,7 @@ describe('RegistrationHelpDialog', () => {
     expect(await second.sayText('1')).toContain('U was al bezig met deze vraag');
     expect(await second.sayText('1')).toContain('Op welk telefoonnummer');
     await answer(second, ['0470 11 22 33', '1', '1']);
-    expect(await second.sayText('ja')).toMatch(/REG-[0-9A-Z]{5}/);
+    expect(await second.sayText('ja')).toMatch(/CBK-[0-9A-Z]{5}/);
     expect(await caseStore.list()).toHaveLength(1);
 
     await second.say('menu');

@@ -1,5 +1,5 @@
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { buildFormDialogs } from '../../dialogs/formDialogs';
+import { buildMenuForms } from '../../dialogs/forms';
 import { LaptopRequestDialog } from '../../dialogs/laptopRequest/laptopRequestDialog';
 import type { FormOutcome } from '../../dialogs/shared/formOutcome';
 import { SupportFinderDialog, type PrefillOptions } from '../../dialogs/supportFinder/supportFinderDialog';
@@ -162,9 +162,9 @@ describe('SupportFinderDialog with the real laptop form', () => {
   });
 });
 
-describe('SupportFinderDialog as wired in the menu (buildFormDialogs)', () => {
+describe('SupportFinderDialog as wired in the menu (buildMenuForms)', () => {
   it('in English: skips every question with the words, offers both forms, and starts registration help', async () => {
-    const bot = new BotHarness({ locale: 'en', forms: buildFormDialogs });
+    const bot = new BotHarness({ locale: 'en', forms: buildMenuForms });
     await bot.join();
     expect(await bot.sayText('What help can we get?')).toContain('What is your postcode?');
     const skip = "I'd rather not say";

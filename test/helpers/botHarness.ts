@@ -3,6 +3,7 @@ import type { Dialog } from 'botbuilder-dialogs';
 import { MainDialog, type FormDialogs } from '../../dialogs/mainDialog';
 import type { DialogDeps } from '../../dialogs/shared/dialogDeps';
 import { HelplineBot, type TurnInterceptor } from '../../src/bot';
+import type { FormRegistration } from '../../src/forms/formRegistration';
 import { silentLogger } from '../../src/logger';
 import { MemoryActivityDeduplicator } from '../../src/state/activityDeduplicator';
 import { makeTestWorld, type TestWorld, type TestWorldOptions } from './testDeps';
@@ -22,6 +23,8 @@ export interface BotHarnessOptions extends TestWorldOptions {
   world?: TestWorld;
   userId?: string;
   conversationId?: string;
+  /** The form registry the menu is built from (default: the bot's FORMS). */
+  registry?: readonly FormRegistration[];
 }
 
 /**
@@ -42,7 +45,7 @@ export class BotHarness {
     this.bot = new HelplineBot({
       conversationState: this.world.conversationState,
       userState: this.world.userState,
-      mainDialog: new MainDialog(deps, (options.forms?.(deps) ?? {}) as FormDialogs),
+      mainDialog: new MainDialog(deps, (options.forms?.(deps) ?? {}) as FormDialogs, options.registry),
       messages: deps.messages,
       dedupe: new MemoryActivityDeduplicator(),
       logger: silentLogger,

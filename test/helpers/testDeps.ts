@@ -51,6 +51,10 @@ export interface TestWorldOptions {
   caseStore?: CaseStore;
   clock?: FixedClock;
   data?: HelplineData;
+  /** Another set of locale files (a test form brings its own texts). */
+  messages?: Messages;
+  /** Reference prefixes by case kind, when a test form files cases of its own. */
+  prefixes?: Readonly<Record<string, string>>;
 }
 
 /** Real services on in-memory stores, a fixed clock and a recording hand-off. */
@@ -59,9 +63,9 @@ export function makeTestWorld(options: TestWorldOptions = {}): TestWorld {
   const clock = options.clock ?? new FixedClock();
   const data = options.data ?? realData();
   const caseStore = options.caseStore ?? new MemoryCaseStore();
-  const caseService = new CaseService(caseStore, clock);
+  const caseService = new CaseService(caseStore, clock, undefined, options.prefixes);
   const handoff = new RecordingHandoff();
-  const messages = realMessages();
+  const messages = options.messages ?? realMessages();
   const services: FormServices = {
     data,
     clock,

@@ -1,4 +1,4 @@
-import { buildFormDialogs } from '../../dialogs/formDialogs';
+import { buildMenuForms } from '../../dialogs/forms';
 import { LaptopRequestSchema } from '../../dialogs/laptopRequest/laptopRequest.schema';
 import { WellbeingCheckInDialog } from '../../dialogs/wellbeingCheckIn/wellbeingCheckInDialog';
 import type { HelplineData } from '../../src/helplineData';
@@ -28,9 +28,9 @@ async function startBot(c: WalkCase, purpose: 'laptop' | 'checkIn') {
   const crisis = new CrisisInterceptor(world.deps.messages, world.data.crisisLines, world.handoff);
   const bot =
     c.bots === 'together'
-      ? new BotHarness({ world, locale: c.locale, forms: buildFormDialogs, interceptors: [crisis] })
+      ? new BotHarness({ world, locale: c.locale, forms: buildMenuForms, interceptors: [crisis] })
       : purpose === 'laptop'
-        ? new BotHarness({ world, locale: c.locale, forms: buildFormDialogs })
+        ? new BotHarness({ world, locale: c.locale, forms: buildMenuForms })
         : new BotHarness({
             world,
             locale: c.locale,

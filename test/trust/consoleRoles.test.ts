@@ -72,6 +72,7 @@ const TABLE: Row[] = [
   { method: 'POST', route: '/conversations/:id/close', prepare: conv(others, '/close', { outcome: 'solved' }), agent: 409, coordinator: 200 },
   { method: 'POST', route: '/conversations/:id/consent', prepare: conv(others, '/consent'), agent: 409, coordinator: 409 },
   { method: 'POST', route: '/conversations/:id/claim', prepare: conv(others, '/claim'), agent: 409, coordinator: 409 },
+  { method: 'GET', route: '/forms', prepare: fixed('/forms'), agent: 200, coordinator: 200 },
   { method: 'GET', route: '/cases', prepare: fixed('/cases'), agent: 200, coordinator: 200 },
   { method: 'GET', route: '/cases/:ref', prepare: kase(''), agent: 200, coordinator: 200 },
   { method: 'POST', route: '/cases/:ref/status', prepare: kase('/status', { status: 'screened' }), agent: 200, coordinator: 200 },
