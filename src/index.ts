@@ -9,7 +9,9 @@ import { loadStaffUsers, type StaffUser } from './console/staffUsers';
 import { listenHost } from './listenAddress';
 import { createLogger } from './logger';
 import { RetentionJob } from './privacy/retentionJob';
+import { RedisKeys } from './redisKeys';
 import { createRedisTopology, type RedisTopology } from './state/redisClient';
+import { RedisJobLock } from './state/redisJobLock';
 
 /** Project root, both from `src/` (ts-node) and from `dist/src/` (compiled). */
 const root = join(__dirname, __dirname.includes(`${join('dist', 'src')}`) ? '../..' : '..');
@@ -50,7 +52,9 @@ async function main(): Promise<void> {
     void warmUpRecognizers();
   });
   // Storage limitation: strips closed cases past their retention, now and then daily.
-  const retention = new RetentionJob(app.cases, systemClock, data.retention, logger.child('retention')).start();
+  // One instance at a time runs it (a lock in Redis), not every instance at every start.
+  const jobLock = redis ? new RedisJobLock(redis, new RedisKeys(undefined, config.PII_KEY_SECRET)) : undefined;
+  const retention = new RetentionJob(app.cases, systemClock, data.retention, logger.child('retention'), jobLock).start();
 
   let stopping = false;
   const stop = (signal: string): void => {

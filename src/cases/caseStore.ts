@@ -23,4 +23,9 @@ export interface CaseStore {
   releaseDuplicateKey(kind: string, duplicateKey: string): Promise<void>;
   listByOwner(ownerKey: string): Promise<CaseRecord[]>;
   list(filter?: CaseFilter): Promise<CaseRecord[]>;
+  /**
+   * The cases that still hold personal fields (not yet stripped by retention or erasure), from an
+   * index: retention reads these instead of every case ever made.
+   */
+  listWithPersonalData(): Promise<CaseRecord[]>;
 }

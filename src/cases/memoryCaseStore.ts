@@ -37,6 +37,10 @@ export class MemoryCaseStore implements CaseStore {
     return [...this.cases.values()].filter((c) => c.ownerKey === ownerKey).map((c) => structuredClone(c));
   }
 
+  async listWithPersonalData(): Promise<CaseRecord[]> {
+    return [...this.cases.values()].filter((c) => !c.personalDataRemovedAt).map((c) => structuredClone(c));
+  }
+
   async list(filter: CaseFilter = {}): Promise<CaseRecord[]> {
     return [...this.cases.values()]
       .filter(

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { Cluster, default as Redis } from 'ioredis';
 import type { Logger } from '../logger';
 import type { RedisKeys } from '../redisKeys';
 import { DeskEventSchema, type DeskEvent, type DeskListener, type HandoffEvents } from './handoffEvents';
@@ -45,7 +45,10 @@ export class RedisHandoffEvents implements HandoffEvents {
   }
 
   private open(): void {
-    const sub = this.redis.duplicate({ commandTimeout: undefined, maxRetriesPerRequest: null });
+    // A Cluster's duplicate() takes its seed nodes first, and node options under redisOptions.
+    const sub = this.redis.isCluster
+      ? ((this.redis as unknown as Cluster).duplicate([], { redisOptions: { commandTimeout: undefined, maxRetriesPerRequest: null } }) as unknown as Redis)
+      : this.redis.duplicate({ commandTimeout: undefined, maxRetriesPerRequest: null });
     this.subscriber = sub;
     sub.on('error', () => undefined); // reconnection is ioredis's job; it resubscribes by itself
     sub.on('message', (_channel: string, raw: string) => {

@@ -1,6 +1,8 @@
 import type Redis from 'ioredis';
 import type { RedisKeys } from '../redisKeys';
+import { StoreUnavailableError } from '../errors';
 import { defineScript } from '../state/redisScript';
+import { withRedisRetry } from '../state/redisRetry';
 import {
   ItemFieldsSchema,
   QueueItemSchema,
@@ -56,6 +58,23 @@ redis.call('EXPIRE', KEYS[1], ARGV[2])
 return 1
 `;
 const PUSH_CAPPED_COMMAND = 'hbPushCapped';
+
+/**
+ * Removes ids from an index only when their item hash does not exist (expired), checked on the
+ * server at the moment of removal. KEYS: the index. ARGV: item key prefix, 'zset' | 'set', ids.
+ * The item keys are built from KEYS[1]'s slot mates ({handoff}), so the script stays in one slot.
+ */
+const DROP_EXPIRED_SCRIPT = `
+local removed = 0
+for i = 3, #ARGV do
+  if redis.call('EXISTS', ARGV[1] .. ARGV[i]) == 0 then
+    if ARGV[2] == 'zset' then removed = removed + redis.call('ZREM', KEYS[1], ARGV[i])
+    else removed = removed + redis.call('SREM', KEYS[1], ARGV[i]) end
+  end
+end
+return removed
+`;
+type DropExpiredCommand = (index: string, itemPrefix: string, kind: 'zset' | 'set', ...ids: string[]) => Promise<number>;
 type PushCappedCommand = (key: string, max: number, ttlSeconds: number, ...lines: string[]) => Promise<number>;
 
 /** Field values are JSON so each parses back through its schema; state and assignee stay raw for the script. */
@@ -72,6 +91,7 @@ const isState = (value: string): value is HandoffState => (HANDOFF_STATES as rea
  */
 export class RedisHandoffQueue implements HandoffQueue {
   private readonly pushCappedCommand: PushCappedCommand;
+  private readonly dropExpiredCommand: DropExpiredCommand;
 
   constructor(
     private readonly redis: Redis,
@@ -79,10 +99,15 @@ export class RedisHandoffQueue implements HandoffQueue {
     private readonly ttlSeconds: number,
   ) {
     this.pushCappedCommand = defineScript<PushCappedCommand>(redis, PUSH_CAPPED_COMMAND, PUSH_CAPPED_SCRIPT, 1);
+    this.dropExpiredCommand = defineScript<DropExpiredCommand>(redis, 'hbQueueDropExpired', DROP_EXPIRED_SCRIPT, 1);
+  }
+
+  private dropExpired(itemPrefix: string, index: string, kind: 'zset' | 'set', ...ids: string[]): Promise<number> {
+    return this.dropExpiredCommand(index, itemPrefix, kind, ...ids);
   }
 
   async get(id: string): Promise<QueueItem | undefined> {
-    return this.parse(id, await this.redis.hgetall(this.itemKey(id)));
+    return this.parse(id, await withRedisRetry('handoffQueue.get()', () => this.redis.hgetall(this.itemKey(id))));
   }
 
   async forget(id: string): Promise<void> {
@@ -103,7 +128,7 @@ export class RedisHandoffQueue implements HandoffQueue {
       score = queueScore(patch.priority ?? existing?.priority ?? 'normal', patch.queuedAt ?? existing?.queuedAt ?? now);
     }
     const assignee = options.assignee === undefined ? '-' : options.assignee === null ? '' : options.assignee;
-    const reply = (await this.redis.eval(
+    const reply = (await withRedisRetry('handoffQueue.transition()', () => this.redis.eval(
       TRANSITION_SCRIPT,
       3,
       this.itemKey(id),
@@ -117,7 +142,7 @@ export class RedisHandoffQueue implements HandoffQueue {
       id,
       String(this.ttlSeconds),
       ...encodePatch(patch),
-    )) as [number, string, string];
+    ))) as [number, string, string];
     const [ok, state, current] = reply;
     const previous: HandoffState = isState(state) ? state : 'bot';
     return ok === 1 ? { ok: true, previous } : { ok: false, state: previous, assignee: current || undefined };
@@ -130,16 +155,16 @@ export class RedisHandoffQueue implements HandoffQueue {
   }
 
   async position(id: string): Promise<number | undefined> {
-    const rank = await this.redis.zrank(this.keys.handoff('queue'), id);
+    const rank = await withRedisRetry('handoffQueue.position()', () => this.redis.zrank(this.keys.handoff('queue'), id));
     return rank ?? undefined;
   }
 
   async list(): Promise<QueueItem[]> {
-    return this.load(await this.redis.zrange(this.keys.handoff('queue'), 0, -1), 'queue');
+    return this.load(await withRedisRetry('handoffQueue.list()', () => this.redis.zrange(this.keys.handoff('queue'), 0, -1)), 'queue');
   }
 
   async active(): Promise<QueueItem[]> {
-    return this.load(await this.redis.smembers(this.keys.handoff('active')), 'active');
+    return this.load(await withRedisRetry('handoffQueue.active()', () => this.redis.smembers(this.keys.handoff('active'))), 'active');
   }
 
   async appendTranscript(id: string, entries: TranscriptEntry[]): Promise<void> {
@@ -192,18 +217,32 @@ export class RedisHandoffQueue implements HandoffQueue {
     return raw.map((line) => TranscriptEntrySchema.parse(JSON.parse(line)));
   }
 
-  /** Loads items by id; ids whose hash expired (retention) are dropped from the index. */
+  /**
+   * Loads items by id. A read never changes the queue: when any read fails (a timeout, a
+   * failover), the whole call fails and every item stays where it is. Only an id whose hash is
+   * really gone (it expired: retention) leaves the index, and that by a script that checks again
+   * on the server that the hash does not exist, so a slow reply can never remove a live item.
+   */
   private async load(ids: string[], index: 'queue' | 'active'): Promise<QueueItem[]> {
     if (ids.length === 0) return [];
-    const pipeline = this.redis.pipeline();
-    ids.forEach((id) => pipeline.hgetall(this.itemKey(id)));
-    const results = (await pipeline.exec()) ?? [];
+    const results = await withRedisRetry('handoffQueue.load()', async () => {
+      const pipeline = this.redis.pipeline();
+      ids.forEach((id) => pipeline.hgetall(this.itemKey(id)));
+      const replies = (await pipeline.exec()) ?? [];
+      if (replies.length !== ids.length) throw new StoreUnavailableError('handoffQueue.load(): incomplete pipeline reply');
+      for (const [error] of replies) if (error) throw error;
+      return replies.map(([, hash]) => hash as Record<string, string>);
+    });
     const items: QueueItem[] = [];
+    const expired: string[] = [];
     for (const [i, id] of ids.entries()) {
-      const item = this.parse(id, (results[i]?.[1] as Record<string, string> | undefined) ?? {});
+      const item = this.parse(id, results[i] ?? {});
       if (item) items.push(item);
-      else if (index === 'queue') await this.redis.zrem(this.keys.handoff('queue'), id);
-      else await this.redis.srem(this.keys.handoff('active'), id);
+      else expired.push(id);
+    }
+    if (expired.length > 0) {
+      const indexKey = this.keys.handoff(index);
+      await this.dropExpired(this.keys.handoff('item:'), indexKey, index === 'queue' ? 'zset' : 'set', ...expired).catch(() => undefined);
     }
     return items;
   }

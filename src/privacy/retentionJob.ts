@@ -3,6 +3,7 @@ import type { CaseStore } from '../cases/caseStore';
 import type { Clock } from '../clock';
 import type { HelplineData } from '../helplineData';
 import type { Logger } from '../logger';
+import type { JobLock } from '../state/redisJobLock';
 import { releaseDuplicateKeys, stripPersonalFields } from './personalFields';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -28,13 +29,19 @@ export const intervalScheduler: Scheduler = {
  * @remarks Conversation state and transcripts need no job: they expire by Redis TTL
  * (`idleConversationDays`, `transcriptDays`). The job runs at start and then daily; a run that
  * fails is logged and retried the next day, and a case already stripped is skipped.
+ * - It reads only the cases that still hold personal fields (an index), not every case.
+ * - With a {@link JobLock} (Redis), one instance runs it at a time: every instance starting at
+ *   once no longer scans the cases in parallel.
+ * - Open cases idle (not updated) for longer than `closedCaseDays` keep their personal fields
+ *   (someone still works on them) but are reported by reference in the log, never kept silently.
  */
 export class RetentionJob {
   constructor(
-    private readonly store: Pick<CaseStore, 'list' | 'save' | 'findByDuplicateKey' | 'releaseDuplicateKey'>,
+    private readonly store: Pick<CaseStore, 'listWithPersonalData' | 'save' | 'findByDuplicateKey' | 'releaseDuplicateKey'>,
     private readonly clock: Clock,
     private readonly retention: Pick<HelplineData['retention'], 'closedCaseDays'>,
-    private readonly logger: Pick<Logger, 'info' | 'error'>,
+    private readonly logger: Pick<Logger, 'info' | 'error'> & Partial<Pick<Logger, 'warn'>>,
+    private readonly lock?: JobLock,
   ) {}
 
   /** Runs now and then every day; returns a handle to stop it (on shutdown). */
@@ -49,17 +56,34 @@ export class RetentionJob {
     return { stop: () => handle.cancel() };
   }
 
-  /** One pass over the cases; returns how many were stripped. */
+  /** One pass over the cases (or none, when another instance runs it now); returns how many were stripped. */
   async runOnce(): Promise<number> {
+    if (!this.lock) return this.pass();
+    // An hour is far more than a pass takes; a crashed instance only delays the next one.
+    const stripped = await this.lock.runAlone('retention', 60 * 60 * 1000, () => this.pass());
+    if (stripped === undefined) this.logger.info({}, 'retention runs on another instance');
+    return stripped ?? 0;
+  }
+
+  private async pass(): Promise<number> {
     const now = this.clock.now();
     const cutoff = now.getTime() - this.retention.closedCaseDays * DAY_MS;
     let stripped = 0;
-    for (const record of await this.store.list()) {
-      if (record.personalDataRemovedAt || !FINAL_STATUSES.includes(record.status)) continue;
+    const idleOpen: string[] = [];
+    for (const record of await this.store.listWithPersonalData()) {
+      if (record.personalDataRemovedAt) continue;
+      if (!FINAL_STATUSES.includes(record.status)) {
+        if (Date.parse(record.updatedAt) <= cutoff) idleOpen.push(record.reference);
+        continue;
+      }
       if (closedAt(record) > cutoff) continue;
       await releaseDuplicateKeys(this.store, record);
       await this.store.save(stripPersonalFields(record, now.toISOString()));
       stripped += 1;
+    }
+    if (idleOpen.length > 0) {
+      // References only (not personal): coordinators decide to close them or keep them.
+      this.logger.warn?.({ count: idleOpen.length, references: idleOpen.slice(0, 100) }, 'open cases idle past the retention time still hold personal data');
     }
     this.logger.info({ stripped, closedCaseDays: this.retention.closedCaseDays }, 'retention run done');
     return stripped;

@@ -99,4 +99,12 @@ export function caseStoreContract(makeStore: () => Promise<CaseStore> | CaseStor
     read!.data.postcode = '9999';
     expect(await store.get('LAP-23456')).toMatchObject({ status: 'new', data: { postcode: '2800' } });
   });
+
+  it('lists only the cases that still hold personal fields, from its index', async () => {
+    const store = await makeStore();
+    await store.create(sampleCase({ reference: 'LAP-55555' }));
+    await store.create(sampleCase({ reference: 'LAP-66666' }));
+    await store.save(sampleCase({ reference: 'LAP-55555', data: {}, personalDataRemovedAt: '2026-12-01T09:00:00.000Z' }));
+    expect((await store.listWithPersonalData()).map((c) => c.reference)).toEqual(['LAP-66666']);
+  });
 }

@@ -32,7 +32,7 @@ const START_ATTEMPTS = 3;
 const running = new Set<ChildProcess>();
 process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
@@ -61,10 +61,13 @@ function pingOnce(port: number): Promise<boolean> {
 
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Spawns redis-server on `port` and resolves once it answers PING. */
-async function spawnServer(port: number): Promise<ChildProcess> {
+/**
+ * Spawns redis-server on `port` (with `extraArgs`, e.g. a config file first, or cluster options)
+ * and resolves once it answers PING. The process is killed when the test run exits.
+ */
+export async function spawnServer(port: number, extraArgs: string[] = [], firstArgs: string[] = []): Promise<ChildProcess> {
   const bin = process.env.REDIS_SERVER_BIN ?? 'redis-server';
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+  const args = [...firstArgs, '--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...extraArgs];
   const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk: Buffer): void => {
@@ -88,7 +91,7 @@ async function spawnServer(port: number): Promise<ChildProcess> {
   throw new Error(`${bin} did not answer PING on port ${port} within ${START_TIMEOUT_MS} ms`);
 }
 
-function waitForExit(child: ChildProcess): Promise<void> {
+export function waitForExit(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
