@@ -1,5 +1,6 @@
 import {
   AuthenticationConstants,
+  AuthenticationError,
   BotFrameworkAuthentication,
   ConnectorFactory,
   type AuthenticateRequestResult,
@@ -80,6 +81,9 @@ function withReplySender(client: ConnectorClient, serviceUrl: string, sender: Re
   return client;
 }
 
+const sameServiceUrl = (a: string, b: string | undefined): boolean =>
+  b !== undefined && a.replace(/\/+$/, '').toLowerCase() === b.replace(/\/+$/, '').toLowerCase();
+
 /** The bot's app id as the SDK reads it: the audience claim (channels), else the appid claim (Emulator). */
 const appIdOf = (identity: ClaimsIdentity): string =>
   identity.getClaimValue(AuthenticationConstants.AudienceClaim) ?? identity.getClaimValue(AuthenticationConstants.AppIdClaim) ?? '';
@@ -110,7 +114,14 @@ export class CachingBotFrameworkAuthentication extends BotFrameworkAuthenticatio
   }
 
   async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
-    return this.withCachingFactory(await this.inner.authenticateRequest(activity, authHeader));
+    const result = await this.inner.authenticateRequest(activity, authHeader);
+    // A channel's token names the service URL it was issued for: replies go there or nowhere
+    // (issue 20; the SDK checks this for some token kinds only).
+    const vouched = result.claimsIdentity.getClaimValue(AuthenticationConstants.ServiceUrlClaim);
+    if (vouched && !sameServiceUrl(vouched, activity.serviceUrl)) {
+      throw new AuthenticationError('serviceUrl does not match the token', 401);
+    }
+    return this.withCachingFactory(result);
   }
 
   async authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {

@@ -112,8 +112,10 @@ export function registerHelpdeskRoutes(server: Server, deps: HelpdeskDeps): void
   );
   server.get(
     '/api/helpdesk/staff',
-    auth.guard(false, async (_req, res) => {
-      const [presence, active] = await Promise.all([deps.presence.all(), deps.queue.active()]);
+    auth.guard(false, async (_req, res, who) => {
+      const [presence, all] = await Promise.all([deps.presence.all(), deps.queue.active()]);
+      // Which conversations a colleague handles: only those of the asker's teams (team walls).
+      const active = all.filter((item) => auth.maySee(who, item.team));
       const now = deps.clock.now();
       res.send(
         200,

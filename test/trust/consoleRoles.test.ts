@@ -220,6 +220,11 @@ describe('staff API role table (agent, coordinator, no session, no CSRF token)',
     expect(await ids('ann', '/cases')).toContain(reference);
     expect(await ids('lea', '/cases')).not.toContain(reference);
     expect(await ids('cora', '/cases')).toContain(reference);
+    const taken = await ctx.claimed(await login('ann'));
+    const handling = async (who: string): Promise<string[]> =>
+      ((await (await call(await login(who), 'GET', '/staff')).json()) as { username: string; handling: string[] }[]).find((s) => s.username === 'ann')!.handling;
+    expect(await handling('lea')).not.toContain(taken);
+    expect(await handling('cora')).toContain(taken);
   });
 
   it('should refuse a transfer to a colleague outside the conversation\'s team', async () => {

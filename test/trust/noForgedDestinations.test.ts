@@ -1,5 +1,8 @@
 import { createServer, request, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
+import { ClaimsIdentity, type AuthenticateRequestResult } from 'botframework-connector';
+import { CachingBotFrameworkAuthentication } from '../../src/cachingBotAuthentication';
 import { loadConfig } from '../../src/config';
 import { listenHost, ownOrigin } from '../../src/listenAddress';
 import { ReplySender } from '../../src/replySender';
@@ -105,5 +108,25 @@ describe('outbound reply deadline (issue 20)', () => {
       sink.server.closeAllConnections();
       await close(sink.server);
     }
+  });
+});
+
+describe('with credentials: the token\'s service URL is the only one used (issue 20)', () => {
+  /** The SDK's authentication, answering as it does for a channel token naming `vouched`. */
+  const withToken = (vouched: string): ConfigurationBotFrameworkAuthentication => {
+    const inner = new ConfigurationBotFrameworkAuthentication({});
+    inner.authenticateRequest = async (): Promise<AuthenticateRequestResult> => ({
+      claimsIdentity: new ClaimsIdentity([{ type: 'aud', value: 'app-id' }, { type: 'serviceurl', value: vouched }], true),
+      audience: 'https://api.botframework.com',
+      callerId: 'urn:botframework:azure',
+    });
+    return inner;
+  };
+  const activity = (serviceUrl: string): Activity => ({ type: 'message', serviceUrl, channelId: 'msteams', conversation: { id: 'c' }, from: { id: 'u' } }) as Activity;
+
+  it('should refuse an activity whose serviceUrl is not the one its token was issued for', async () => {
+    const auth = new CachingBotFrameworkAuthentication(withToken('https://smba.trafficmanager.net/emea/'));
+    await expect(auth.authenticateRequest(activity('http://127.0.0.1:6379/'), 'Bearer x')).rejects.toMatchObject({ statusCode: 401 });
+    await expect(auth.authenticateRequest(activity('https://smba.trafficmanager.net/emea'), 'Bearer x')).resolves.toMatchObject({ audience: 'https://api.botframework.com' });
   });
 });
