@@ -20,8 +20,13 @@ export const MAX_BOT_ACTIVITY_CHARS = 256_000;
 export const CreateConversationSchema = z.looseObject({
   locale: z.string().min(2).max(35).optional(),
 });
+/**
+ * What a browser may post: what Web Chat sends. A client-made `conversationUpdate`, `invoke` or
+ * `endOfConversation` would speak for the channel, not the user.
+ */
+export const USER_ACTIVITY_TYPES = ['message', 'event', 'typing'] as const;
 export const UserActivitySchema = z.looseObject({
-  type: z.string().min(1).max(64),
+  type: z.enum(USER_ACTIVITY_TYPES),
   text: z.string().max(5_000).optional(),
   locale: z.string().min(2).max(35).optional(),
   from: z.looseObject({ name: z.string().max(128).optional() }).optional(),

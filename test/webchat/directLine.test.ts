@@ -144,6 +144,7 @@ describe('Direct Line emulator with a hand-written echo bot (no botbuilder)', ()
     expect(badType.status).toBe(400);
     expect(((await badType.json()) as { error: { message: string } }).error.message).toMatch(/type/);
     expect((await post(srv.origin, conv, '{not json')).status).toBe(400);
+    for (const type of ['conversationUpdate', 'invoke', 'endOfConversation']) expect((await post(srv.origin, conv, { type, membersAdded: [{ id: 'x' }] })).status).toBe(400);
     expect((await get(srv.origin, conv, 'abc')).status).toBe(400);
     expect((await create(srv.origin, { locale: 42 })).status).toBe(400);
   });
