@@ -98,8 +98,8 @@ describe('login throttling (issue 20)', () => {
         unknown.push(await time(`nobody${i}`));
       }
       const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-      expect(median(unknown) / median(known)).toBeGreaterThan(0.5);
-      expect(median(unknown) / median(known)).toBeLessThan(2);
+      expect(median(unknown) / median(known)).toBeGreaterThan(0.4);
+      expect(median(unknown) / median(known)).toBeLessThan(2.5);
     } finally {
       await instance.stop();
     }
